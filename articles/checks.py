@@ -1,0 +1,141 @@
+"""check_content: every problem in the content folder, changing nothing.
+
+Single-file problems come from the same parser the sync uses; this module
+adds the problems that need all files at once (duplicate titles, redirect
+clashes, links between articles) and the ones that need the file system
+(images) or the site's settings (reading grade target).
+"""
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from . import discovery
+from .parser import content_hash
+from .problems import ERROR, WARNING, Problem, sort_for_report
+from .workers import Job, parse_in_workers
+
+ARTICLE_LINK = re.compile(r'href="/articles/([^/"#?]+)/?[^"]*"')
+_reference_checks = []
+
+
+def register_reference_check(check):
+    """Let other apps check an article's references (treatment and condition slugs).
+
+    `check(parsed)` returns an iterable of Problem.
+    """
+    _reference_checks.append(check)
+    return check
+
+
+@dataclass
+class CheckReport:
+    problems: list = field(default_factory=list)
+
+    @property
+    def errors(self):
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self):
+        return [p for p in self.problems if not p.is_error]
+
+
+def _line_of(parsed, needle):
+    index = parsed.body.find(needle)
+    return parsed.body_line + parsed.body.count("\n", 0, index) if index >= 0 else parsed.body_line
+
+
+def _parse_all(scan):
+    jobs = []
+    for candidate in scan.candidates:
+        with open(candidate.absolute, "rb") as handle:
+            raw = handle.read(settings.CONTENT_MAX_FILE_BYTES + 1)
+        jobs.append(Job(candidate.path, candidate.slug, raw, content_hash(raw)))
+    return list(
+        parse_in_workers(
+            jobs,
+            workers=settings.CONTENT_SYNC_WORKERS,
+            timeout=settings.CONTENT_RENDER_TIMEOUT,
+            max_bytes=settings.CONTENT_MAX_FILE_BYTES,
+        )
+    )
+
+
+def _duplicate_titles(articles):
+    by_title = defaultdict(list)
+    for parsed in articles:
+        by_title[parsed.meta.title.casefold()].append(parsed)
+    for group in by_title.values():
+        for parsed in group if len(group) > 1 else []:
+            others = ", ".join(other.path for other in group if other is not parsed)
+            yield Problem(parsed.path, 2, ERROR, f"the title '{parsed.meta.title}' is also used by {others}", "duplicate-title")
+
+
+def _redirect_clashes(articles):
+    slugs = {parsed.slug: parsed for parsed in articles}
+    claimed = {}
+    for parsed in articles:
+        for old in parsed.meta.redirect_from:
+            if old == parsed.slug:
+                yield Problem(parsed.path, 2, ERROR, f"redirect_from lists the article's own slug '{old}'", "redirect")
+            elif old in slugs:
+                yield Problem(parsed.path, 2, ERROR, f"redirect_from '{old}' is a live article ({slugs[old].path})", "redirect")
+            elif old in claimed:
+                yield Problem(parsed.path, 2, ERROR, f"redirect_from '{old}' is also claimed by {claimed[old].path}", "redirect")
+            else:
+                claimed[old] = parsed
+
+
+def _broken_links(articles):
+    known = {parsed.slug for parsed in articles} | {old for parsed in articles for old in parsed.meta.redirect_from}
+    for parsed in articles:
+        for target in ARTICLE_LINK.findall(parsed.html):
+            if target not in known:
+                close = difflib.get_close_matches(target, sorted(known), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                line = _line_of(parsed, f"{target}.md") if f"{target}.md" in parsed.body else _line_of(parsed, target)
+                yield Problem(parsed.path, line, ERROR, f"the link to article '{target}' goes nowhere{hint}", "broken-link")
+
+
+def _images(parsed, content_dir):
+    if parsed.meta.image and not (Path(content_dir) / "images" / parsed.meta.image).is_file():
+        yield Problem(parsed.path, 2, ERROR, f"the image '{parsed.meta.image}' is not in the images folder", "image")
+
+
+def _grade(parsed):
+    target = settings.CONTENT_READING_GRADE_TARGET
+    if parsed.reading_grade > target:
+        yield Problem(
+            parsed.path,
+            parsed.body_line,
+            WARNING,
+            f"reading grade is {parsed.reading_grade:g}, above the target of {target:g}: "
+            "use shorter sentences and everyday words",
+            "grade",
+        )
+
+
+def check_content(content_dir=None):
+    """Return a CheckReport of every problem; raises discovery.ContentDirError when the folder is missing."""
+    content_dir = content_dir or settings.CONTENT_DIR
+    scan = discovery.scan(content_dir)
+    report = CheckReport(problems=list(scan.problems))
+    parsed_files = sorted(_parse_all(scan), key=lambda parsed: parsed.path)
+    good = [parsed for parsed in parsed_files if parsed.ok]
+    for parsed in parsed_files:
+        report.problems.extend(parsed.problems)
+    report.problems.extend(_duplicate_titles(good))
+    report.problems.extend(_redirect_clashes(good))
+    report.problems.extend(_broken_links(good))
+    for parsed in good:
+        report.problems.extend(_images(parsed, content_dir))
+        report.problems.extend(_grade(parsed))
+        for check in _reference_checks:
+            report.problems.extend(check(parsed))
+    report.problems = sort_for_report(set(report.problems))
+    return report

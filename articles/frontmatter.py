@@ -1,0 +1,182 @@
+"""Split a content file into YAML front matter and Markdown, safely.
+
+`yaml.safe_load` is not enough for files written by people: it accepts
+aliases (a billion-laughs file explodes later), silently keeps the last of two
+duplicate keys, reads `no:` as the key False, and raises a zoo of exceptions.
+Here the YAML is composed into nodes first and every node is checked before
+any value is built, so each problem becomes one `ContentError` with its line.
+"""
+
+import datetime
+import re
+import unicodedata
+
+import yaml
+
+from .problems import ContentError
+
+FENCE = re.compile(r"^---[ \t]*$")
+MAX_DEPTH = 8
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+STR_TAG = "tag:yaml.org,2002:str"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _forbidden_character(text):
+    """The first control or text-direction character, which no page should carry."""
+    for index, char in enumerate(text):
+        if char in "\n\t":
+            continue
+        category = unicodedata.category(char)
+        if category == "Cc" or (category == "Cf" and char in BIDI_CONTROLS):
+            return index, char
+    return None
+
+
+BIDI_CONTROLS = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
+
+
+def decode(raw):
+    """Bytes to text: strict UTF-8, BOM and CRLF tolerated, control characters refused."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(line, "the file is not UTF-8 text; save it as UTF-8 in your editor", "encoding") from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    found = _forbidden_character(text)
+    if found:
+        index, char = found
+        line = text.count("\n", 0, index) + 1
+        name = unicodedata.name(char, f"U+{ord(char):04X}")
+        raise ContentError(line, f"the text contains an invisible control character ({name}); delete it", "control")
+    return text
+
+
+def split(text):
+    """Return (front matter text, body text, line number where the body starts)."""
+    lines = text.split("\n")
+    if not text.strip():
+        raise ContentError(1, "the file is empty; an article starts with front matter between --- lines", "empty")
+    if not FENCE.match(lines[0]):
+        hint = " (TOML +++ front matter is not supported; use YAML)" if lines[0].startswith("+++") else ""
+        raise ContentError(1, f"the file must start with a line of three hyphens (---) and the front matter{hint}", "fence")
+    for index in range(1, len(lines)):
+        if FENCE.match(lines[index]):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise ContentError(len(lines), "the front matter is never closed: add a line of three hyphens (---) after it", "fence")
+
+
+def _line(node):
+    # +1 for 1-based lines, +1 for the opening fence.
+    return node.start_mark.line + 2
+
+
+def _check_node(node, loader):
+    """Walk the node tree iteratively, refusing anything unsafe or ambiguous."""
+    seen = set()
+    stack = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if id(current) in seen:
+            raise ContentError(_line(current), "YAML anchors and aliases (& and *) are not allowed", "alias")
+        seen.add(id(current))
+        if depth > MAX_DEPTH:
+            raise ContentError(_line(current), "the front matter is nested too deeply", "depth")
+        if current.tag not in STANDARD_TAGS:
+            raise ContentError(_line(current), f"the YAML tag {current.tag!r} is not allowed", "tag")
+        if isinstance(current, yaml.MappingNode):
+            keys = set()
+            for key_node, value_node in current.value:
+                _check_key(key_node, keys)
+                stack.append((value_node, depth + 1))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in current.value)
+        elif current.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                loader.construct_object(current)
+            except ValueError:
+                raise ContentError(
+                    _line(current), f"{current.value!r} is not a real date; write dates as YYYY-MM-DD", "date"
+                ) from None
+
+
+def _check_key(key_node, keys):
+    if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:bool":
+            message = f"the key {key_node.value!r} is read as true/false; put it in quotes or rename it"
+        elif key_node.tag == "tag:yaml.org,2002:merge":
+            message = "merge keys (<<) are not allowed"
+        else:
+            message = "every key must be a plain word such as 'title'"
+        raise ContentError(_line(key_node), message, "key")
+    if key_node.value in keys:
+        raise ContentError(_line(key_node), f"the key {key_node.value!r} appears twice; keep only one", "duplicate-key")
+    keys.add(key_node.value)
+
+
+def _check_values(data, key_lines):
+    """Escaped control characters ("\\x1b") only appear once values are built."""
+    stack = [(key, value) for key, value in data.items()]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, str) and _forbidden_character(value):
+            raise ContentError(key_lines.get(key, 2), f"'{key}' contains an invisible control character; delete it", "control")
+        if isinstance(value, list):
+            stack.extend((key, item) for item in value)
+        elif isinstance(value, dict):
+            stack.extend((key, item) for item in value.values())
+
+
+def parse_yaml(front_text):
+    """Front matter text to (mapping, {key: line})."""
+    if "\t" in front_text:
+        line = front_text[: front_text.index("\t")].count("\n") + 2
+        raise ContentError(line, "a tab character is used for spacing; use spaces instead", "tab")
+    loader = _Loader(front_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ContentError(2, "the front matter is empty; it needs at least title, summary and published", "empty")
+        if not isinstance(node, yaml.MappingNode):
+            raise ContentError(_line(node), "the front matter must be a list of 'key: value' lines", "not-mapping")
+        _check_node(node, loader)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.context_mark or exc.problem_mark
+        last_line = front_text.count("\n") + 2
+        line = min(mark.line + 2, last_line) if mark else 2
+        problem = exc.problem or "cannot be read"
+        if "\t" in front_text and ("tab" in problem or "found character" in problem):
+            problem = "a tab character is used for spacing; use spaces instead"
+        raise ContentError(line, f"the front matter is not valid YAML: {problem}", "yaml") from None
+    except yaml.YAMLError as exc:
+        raise ContentError(2, f"the front matter is not valid YAML: {exc}", "yaml") from None
+    except RecursionError:
+        raise ContentError(2, "the front matter is nested too deeply", "depth") from None
+    finally:
+        loader.dispose()
+    key_lines = {key_node.value: _line(key_node) for key_node, _ in node.value}
+    _check_values(data, key_lines)
+    return data, key_lines
+
+
+def read(raw):
+    """Raw bytes to (front matter mapping, {key: line}, body, body start line)."""
+    text = decode(raw)
+    front, body, body_line = split(text)
+    data, key_lines = parse_yaml(front)
+    return data, key_lines, body, body_line
+
+
+def is_date(value):
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)

@@ -1,0 +1,118 @@
+"""Articles as the database indexes them. The Markdown files are the source of truth."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: not a draft, and its publication day has come."""
+        return self.filter(draft=False, published__lte=timezone.localdate())
+
+    def visible_to(self, user):
+        """Staff preview drafts and scheduled articles; everyone else sees published ones."""
+        return self.all() if user.is_active and user.is_staff else self.published()
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=40, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Article(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=90)
+    summary = models.CharField(max_length=160)
+    published = models.DateField(db_index=True)
+    updated = models.DateField(null=True, blank=True)
+    reviewed = models.DateField(null=True, blank=True)
+    reviewed_by = models.CharField(max_length=200, blank=True)
+    treatment_slugs = models.JSONField(default=list, blank=True)
+    condition_slugs = models.JSONField(default=list, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    draft = models.BooleanField(default=False)
+    image = models.CharField(max_length=200, blank=True)
+    # None means no alt text was given; "" means the author marked the image decorative.
+    image_alt = models.CharField(max_length=300, null=True, blank=True)  # noqa: DJ001
+    sources = models.JSONField(default=list, blank=True)
+    body_html = models.TextField()
+    toc_html = models.TextField(blank=True)
+    word_count = models.PositiveIntegerField(default=0)
+    reading_minutes = models.PositiveIntegerField(default=1)
+    reading_grade = models.FloatField(default=0)
+    source_path = models.CharField(max_length=500, unique=True)
+    content_hash = models.CharField(max_length=64)
+    last_sync_error = models.TextField(blank=True)
+    synced_at = models.DateTimeField(default=timezone.now)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "title"]
+        indexes = [models.Index(fields=["draft", "published"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return not self.draft and self.published <= timezone.localdate()
+
+    @property
+    def meta_description(self):
+        return self.summary
+
+    @property
+    def last_changed(self):
+        return max(filter(None, [self.published, self.updated, self.reviewed]))
+
+    @property
+    def is_reviewed(self):
+        return bool(self.reviewed_by)
+
+
+class Redirect(models.Model):
+    """An old article slug that answers 301 to the article that replaced it."""
+
+    old_slug = models.SlugField(max_length=80, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="redirects")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"
+
+
+class SourceFile(models.Model):
+    """What the last sync saw of one file, so unchanged files are skipped."""
+
+    path = models.CharField(max_length=500, unique=True)
+    size = models.BigIntegerField()
+    mtime_ns = models.BigIntegerField()
+    content_hash = models.CharField(max_length=64)
+    error = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.path
+
+
+class SiteState(models.Model):
+    """One row: the content version (bumped by every change) and the last sync time."""
+
+    content_version = models.PositiveBigIntegerField(default=0)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"content version {self.content_version}"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.get_or_create(pk=1)[0]

@@ -1,0 +1,77 @@
+"""One article file to validated metadata and rendered HTML. Pure: no ORM, no settings."""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from core.markup import render_markdown
+from core.readability import prose_text, reading_grade, reading_minutes, word_count
+
+from . import frontmatter, schema
+from .problems import ERROR, ContentError, Problem
+
+
+@dataclass
+class ParsedArticle:
+    path: str
+    slug: str
+    content_hash: str
+    meta: schema.ArticleMeta | None = None
+    body: str = ""
+    body_line: int = 1
+    html: str = ""
+    toc_html: str = ""
+    heading_count: int = 0
+    word_count: int = 0
+    reading_minutes: int = 1
+    reading_grade: float = 0.0
+    problems: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return self.meta is not None and not any(p.is_error for p in self.problems)
+
+    def first_error(self):
+        return next((p for p in self.problems if p.is_error), None)
+
+
+def content_hash(raw):
+    return hashlib.sha256(raw).hexdigest()
+
+
+def parse_article(path, slug, raw, *, max_bytes=None, digest=None):
+    """Parse one file's bytes. Problems are collected, never raised."""
+    parsed = ParsedArticle(path=path, slug=slug, content_hash=digest or content_hash(raw))
+    if max_bytes is not None and len(raw) > max_bytes:
+        parsed.problems.append(
+            Problem(
+                path,
+                1,
+                ERROR,
+                f"the file is {len(raw):,} bytes; the limit is {max_bytes:,}. Split it into shorter articles",
+                "too-large",
+            )
+        )
+        return parsed
+    try:
+        data, key_lines, body, body_line = frontmatter.read(raw)
+    except ContentError as exc:
+        parsed.problems.append(Problem(path, exc.line, ERROR, exc.message, exc.code))
+        return parsed
+    meta, issues = schema.validate(data, key_lines, slug)
+    parsed.problems.extend(Problem(path, line, level, message, code) for line, level, message, code in issues)
+    parsed.body, parsed.body_line = body, body_line
+    if any(p.is_error for p in parsed.problems):
+        return parsed
+    parsed.meta = meta
+    rendered = render_markdown(body)
+    parsed.html, parsed.toc_html = rendered.html, rendered.toc_html
+    parsed.heading_count = len(rendered.headings)
+    prose = prose_text(rendered.html)
+    parsed.word_count = word_count(prose)
+    parsed.reading_minutes = reading_minutes(parsed.word_count)
+    parsed.reading_grade = reading_grade(prose)
+    if not parsed.word_count:
+        parsed.problems.append(
+            Problem(path, body_line, "warning", "the article has no text after the front matter", "empty-body")
+        )
+    return parsed

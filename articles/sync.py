@@ -1,0 +1,193 @@
+"""Bring the database in line with the Markdown files.
+
+Incremental (unchanged size and mtime, or unchanged hash, is skipped), atomic
+(one transaction under a lock, so two syncs never interleave), and forgiving
+(a broken file is reported and its last good version stays live).
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.dispatch import Signal
+from django.utils import timezone
+from django.utils.text import slugify
+
+from . import discovery
+from .models import Article, Redirect, SiteState, SourceFile, Tag
+from .parser import content_hash
+from .problems import Problem
+from .workers import Job, parse_in_workers
+
+# Sent inside the sync's transaction when articles change; receivers (search
+# index, image renditions, page cache) update in the same transaction.
+content_changed = Signal()  # kwargs: changed (list of slugs), removed (list of slugs)
+
+_LOCK_KEY = 727_2024
+
+
+@dataclass
+class SyncReport:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: int = 0
+    removed: list = field(default_factory=list)
+    failed: list = field(default_factory=list)  # Problem
+    warnings: list = field(default_factory=list)  # Problem
+    content_version: int = 0
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated or self.removed)
+
+
+def _lock():
+    """Hold a lock until the transaction ends. SQLite's IMMEDIATE transactions already serialise writers."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+
+
+def _read(candidate, max_bytes):
+    with open(candidate.absolute, "rb") as handle:
+        return handle.read(max_bytes + 1)
+
+
+def _plan(scan, known, force, max_bytes, report):
+    """Split candidates into jobs to parse; touch the stat of files whose bytes did not change."""
+    jobs = []
+    for candidate in scan.candidates:
+        record = known.get(candidate.path)
+        if record and not force and (record.size, record.mtime_ns) == (candidate.size, candidate.mtime_ns):
+            report.unchanged += 1
+            continue
+        try:
+            raw = _read(candidate, max_bytes)
+        except OSError as exc:
+            report.failed.append(Problem(candidate.path, 1, "error", f"the file cannot be read: {exc.strerror}", "unreadable"))
+            continue
+        digest = content_hash(raw)
+        if record and not force and record.content_hash == digest:
+            SourceFile.objects.filter(pk=record.pk).update(size=candidate.size, mtime_ns=candidate.mtime_ns)
+            report.unchanged += 1
+            continue
+        jobs.append((candidate, Job(candidate.path, candidate.slug, raw, digest)))
+    return jobs
+
+
+def _tags_for(names):
+    tags = []
+    for name in names:
+        slug = slugify(name)[:60] or "tag"
+        tag, _ = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
+        tags.append(tag)
+    return tags
+
+
+def _save_article(parsed, now):
+    meta = parsed.meta
+    values = {
+        "slug": parsed.slug,
+        "title": meta.title,
+        "summary": meta.summary,
+        "published": meta.published,
+        "updated": meta.updated,
+        "reviewed": meta.reviewed,
+        "reviewed_by": meta.reviewed_by,
+        "treatment_slugs": meta.treatments,
+        "condition_slugs": meta.conditions,
+        "draft": meta.draft,
+        "image": meta.image,
+        "image_alt": meta.image_alt,
+        "sources": meta.sources,
+        "body_html": parsed.html,
+        "toc_html": parsed.toc_html if parsed.heading_count >= 3 else "",
+        "word_count": parsed.word_count,
+        "reading_minutes": parsed.reading_minutes,
+        "reading_grade": parsed.reading_grade,
+        "content_hash": parsed.content_hash,
+        "last_sync_error": "",
+        "synced_at": now,
+    }
+    article, created = Article.objects.update_or_create(source_path=parsed.path, defaults=values)
+    article.tags.set(_tags_for(meta.tags))
+    article.redirects.exclude(old_slug__in=meta.redirect_from).delete()
+    taken = set(Redirect.objects.filter(old_slug__in=meta.redirect_from).values_list("old_slug", flat=True))
+    live = set(Article.objects.filter(slug__in=meta.redirect_from).values_list("slug", flat=True))
+    Redirect.objects.bulk_create(
+        [Redirect(old_slug=old, article=article) for old in meta.redirect_from if old not in taken | live | {article.slug}]
+    )
+    return created
+
+
+def _record(candidate, parsed, error=""):
+    SourceFile.objects.update_or_create(
+        path=candidate.path,
+        defaults={"size": candidate.size, "mtime_ns": candidate.mtime_ns, "content_hash": parsed.content_hash, "error": error},
+    )
+
+
+def _apply(jobs, report, now):
+    candidates = {job.path: candidate for candidate, job in jobs}
+    results = parse_in_workers(
+        [job for _, job in jobs],
+        workers=settings.CONTENT_SYNC_WORKERS,
+        timeout=settings.CONTENT_RENDER_TIMEOUT,
+        max_bytes=settings.CONTENT_MAX_FILE_BYTES,
+    )
+    for parsed in results:
+        candidate = candidates[parsed.path]
+        report.warnings.extend(p for p in parsed.problems if not p.is_error)
+        if not parsed.ok:
+            error = parsed.first_error()
+            report.failed.append(error)
+            _record(candidate, parsed, error.format())
+            Article.objects.filter(source_path=parsed.path).update(last_sync_error=error.format())
+            continue
+        created = _save_article(parsed, now)
+        (report.created if created else report.updated).append(parsed.slug)
+        _record(candidate, parsed)
+
+
+def _remove_missing(scan, known, report):
+    present = {candidate.path for candidate in scan.candidates}
+    gone = [path for path in known if path not in present]
+    if gone:
+        report.removed.extend(Article.objects.filter(source_path__in=gone).values_list("slug", flat=True))
+        Article.objects.filter(source_path__in=gone).delete()
+        SourceFile.objects.filter(path__in=gone).delete()
+
+
+def sync_content(content_dir=None, *, force=False):
+    """Sync CONTENT_DIR into the database and return what happened.
+
+    Raises discovery.ContentDirError, changing nothing, when the folder is missing.
+    """
+    content_dir = content_dir or settings.CONTENT_DIR
+    report = SyncReport()
+    scan = discovery.scan(content_dir)
+    report.failed.extend(p for p in scan.problems if p.is_error)
+    report.warnings.extend(p for p in scan.problems if not p.is_error)
+    now = timezone.now()
+    with transaction.atomic():
+        _lock()
+        known = {record.path: record for record in SourceFile.objects.all()}
+        jobs = _plan(scan, known, force, settings.CONTENT_MAX_FILE_BYTES, report)
+        _apply(jobs, report, now)
+        _remove_missing(scan, known, report)
+        state = SiteState.current()
+        if report.changed:
+            state.content_version += 1
+            content_changed.send(sender=Article, changed=report.created + report.updated, removed=report.removed)
+        state.synced_at = now
+        state.save()
+        report.content_version = state.content_version
+    return report
+
+
+def needs_sync(content_dir=None):
+    """Cheap check, without a write lock: does any file's size or mtime differ from the last sync?"""
+    scan = discovery.scan(content_dir or settings.CONTENT_DIR)
+    known = dict(SourceFile.objects.values_list("path", "mtime_ns"))
+    seen = {candidate.path: candidate.mtime_ns for candidate in scan.candidates}
+    return seen != known

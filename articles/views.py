@@ -1,0 +1,53 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView
+
+from core.preview import StaffPreviewMixin
+
+from .models import Article, Redirect, Tag
+
+
+class ArticleListView(ListView):
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        articles = Article.objects.published().prefetch_related("tags")
+        self.tag = None
+        tag_slug = self.request.GET.get("tag", "")
+        if tag_slug:
+            self.tag = get_object_or_404(Tag, slug=tag_slug[:60])
+            articles = articles.filter(tags=self.tag)
+        return articles
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tag"] = self.tag
+        context["all_tags"] = Tag.objects.filter(articles__in=Article.objects.published()).distinct()
+        return context
+
+
+class ArticleDetailView(StaffPreviewMixin, DetailView):
+    model = Article
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            target = self._moved_to(kwargs["slug"])
+            if target is None:
+                raise
+            return redirect(target, permanent=True)
+
+    def _moved_to(self, slug):
+        """Where an old or miscapitalised slug now lives, if anywhere the reader may see."""
+        visible = self.get_queryset()
+        old = Redirect.objects.filter(old_slug=slug.lower(), article__in=visible).select_related("article").first()
+        if old:
+            return old.article
+        if slug != slug.lower():
+            return visible.filter(slug=slug.lower()).first()
+        return None

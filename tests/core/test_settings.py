@@ -1,0 +1,54 @@
+"""Settings come from the environment; production refuses to start without a secret key."""
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import PROJECT
+
+
+def _load_settings(**env):
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))}
+    clean.update(env)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from pain_site import settings as s; "
+            "print(s.DEBUG, s.ALLOWED_HOSTS, s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])",
+        ],
+        cwd=PROJECT,
+        env=clean,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_without_secret_key_refuses_to_start():
+    result = _load_settings()
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    result = _load_settings(DJANGO_SECRET_KEY="x" * 50)
+    assert result.stdout.startswith(
+        "False ['localhost', '127.0.0.1'] django.db.backends.sqlite3 django.core.cache.backends.locmem"
+    )
+
+
+def test_environment_selects_database_cache_and_hosts():
+    result = _load_settings(
+        DJANGO_DEBUG="1",
+        DJANGO_ALLOWED_HOSTS="example.org, www.example.org",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
+        CACHE_URL="redis://127.0.0.1:6379/1",
+    )
+    assert result.stdout.split(" ", 1)[0] == "True"
+    assert "['example.org', 'www.example.org']" in result.stdout
+    assert "postgresql" in result.stdout and "RedisCache" in result.stdout
+
+
+def test_unknown_cache_url_is_refused():
+    result = _load_settings(DJANGO_DEBUG="1", CACHE_URL="memcached://x")
+    assert result.returncode != 0 and "CACHE_URL must start with" in result.stderr
