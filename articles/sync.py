@@ -75,16 +75,38 @@ def _plan(scan, known, force, max_bytes, report):
     return jobs
 
 
-def _tags_for(names):
-    tags = []
-    for name in names:
-        slug = slugify(name)[:60] or "tag"
-        tag, _ = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
-        tags.append(tag)
-    return tags
+class _TagCache:
+    """Tags by slug, loaded once per sync instead of one query per tag per article."""
+
+    def __init__(self):
+        self._by_slug = None
+
+    def get(self, names):
+        if self._by_slug is None:
+            self._by_slug = {tag.slug: tag for tag in Tag.objects.all()}
+        tags = {}
+        for name in names:
+            slug = slugify(name)[:60] or "tag"
+            if slug not in self._by_slug:
+                self._by_slug[slug] = Tag.objects.create(slug=slug, name=name)
+            tags[slug] = self._by_slug[slug]
+        return list(tags.values())
 
 
-def _save_article(parsed, now):
+def _save_redirects(article, old_slugs, created):
+    if created and not old_slugs:
+        return
+    article.redirects.exclude(old_slug__in=old_slugs).delete()
+    if not old_slugs:
+        return
+    taken = set(Redirect.objects.filter(old_slug__in=old_slugs).values_list("old_slug", flat=True))
+    live = set(Article.objects.filter(slug__in=old_slugs).values_list("slug", flat=True))
+    Redirect.objects.bulk_create(
+        [Redirect(old_slug=old, article=article) for old in old_slugs if old not in taken | live | {article.slug}]
+    )
+
+
+def _save_article(parsed, now, existing, tag_cache):
     meta = parsed.meta
     values = {
         "slug": parsed.slug,
@@ -109,26 +131,50 @@ def _save_article(parsed, now):
         "last_sync_error": "",
         "synced_at": now,
     }
-    article, created = Article.objects.update_or_create(source_path=parsed.path, defaults=values)
-    article.tags.set(_tags_for(meta.tags))
-    article.redirects.exclude(old_slug__in=meta.redirect_from).delete()
-    taken = set(Redirect.objects.filter(old_slug__in=meta.redirect_from).values_list("old_slug", flat=True))
-    live = set(Article.objects.filter(slug__in=meta.redirect_from).values_list("slug", flat=True))
-    Redirect.objects.bulk_create(
-        [Redirect(old_slug=old, article=article) for old in meta.redirect_from if old not in taken | live | {article.slug}]
-    )
+    article = existing.get(parsed.path)
+    created = article is None
+    if created:
+        article = Article.objects.create(source_path=parsed.path, **values)
+        if meta.tags:
+            article.tags.add(*tag_cache.get(meta.tags))
+    else:
+        for name, value in values.items():
+            setattr(article, name, value)
+        article.save()
+        article.tags.set(tag_cache.get(meta.tags))
+    _save_redirects(article, meta.redirect_from, created)
     return created
 
 
-def _record(candidate, parsed, error=""):
-    SourceFile.objects.update_or_create(
-        path=candidate.path,
-        defaults={"size": candidate.size, "mtime_ns": candidate.mtime_ns, "content_hash": parsed.content_hash, "error": error},
-    )
+class _SourceRecords:
+    """What this sync saw of each parsed file, written in two bulk queries at the end."""
+
+    FIELDS = ["size", "mtime_ns", "content_hash", "error"]
+
+    def __init__(self, known):
+        self.known = known
+        self.new, self.changed = [], []
+
+    def add(self, candidate, parsed, error=""):
+        values = {"size": candidate.size, "mtime_ns": candidate.mtime_ns, "content_hash": parsed.content_hash, "error": error}
+        record = self.known.get(candidate.path)
+        if record is None:
+            self.new.append(SourceFile(path=candidate.path, **values))
+        else:
+            for name, value in values.items():
+                setattr(record, name, value)
+            self.changed.append(record)
+
+    def save(self):
+        SourceFile.objects.bulk_create(self.new, batch_size=500)
+        SourceFile.objects.bulk_update(self.changed, self.FIELDS, batch_size=500)
 
 
-def _apply(jobs, report, now):
+def _apply(jobs, report, now, known):
     candidates = {job.path: candidate for candidate, job in jobs}
+    existing = {article.source_path: article for article in Article.objects.filter(source_path__in=list(candidates))}
+    tag_cache = _TagCache()
+    records = _SourceRecords(known)
     results = parse_in_workers(
         [job for _, job in jobs],
         workers=settings.CONTENT_SYNC_WORKERS,
@@ -141,12 +187,13 @@ def _apply(jobs, report, now):
         if not parsed.ok:
             error = parsed.first_error()
             report.failed.append(error)
-            _record(candidate, parsed, error.format())
+            records.add(candidate, parsed, error.format())
             Article.objects.filter(source_path=parsed.path).update(last_sync_error=error.format())
             continue
-        created = _save_article(parsed, now)
+        created = _save_article(parsed, now, existing, tag_cache)
         (report.created if created else report.updated).append(parsed.slug)
-        _record(candidate, parsed)
+        records.add(candidate, parsed)
+    records.save()
 
 
 def _remove_missing(scan, known, report):
@@ -173,7 +220,7 @@ def sync_content(content_dir=None, *, force=False):
         _lock()
         known = {record.path: record for record in SourceFile.objects.all()}
         jobs = _plan(scan, known, force, settings.CONTENT_MAX_FILE_BYTES, report)
-        _apply(jobs, report, now)
+        _apply(jobs, report, now, known)
         _remove_missing(scan, known, report)
         state = SiteState.current()
         if report.changed:

@@ -1,0 +1,38 @@
+"""Run one sync in a fresh process and print seconds and peak memory as JSON (used by bench/content_sync.py)."""
+
+import json
+import os
+import resource
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pain_site.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from articles.sync import sync_content  # noqa: E402
+
+call_command("migrate", verbosity=0)
+started = time.perf_counter()
+report = sync_content()
+seconds = time.perf_counter() - started
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(
+    json.dumps(
+        {
+            "seconds": seconds,
+            "peak_mb": own,
+            "worker_peak_mb": workers,
+            "created": len(report.created),
+            "updated": len(report.updated),
+            "unchanged": report.unchanged,
+            "failed": len(report.failed),
+        }
+    )
+)

@@ -1,0 +1,121 @@
+"""Content sync benchmark: cold, no-change and one-changed-file syncs, and Pelican on the same articles.
+
+Goals (issue 2): cold sync of 1,000 articles under 5 s; a no-change sync of
+10,000 files under 2 s; one changed file under 0.5 s. Baseline: Pelican
+building the same 1,000 articles (about 17 s on this machine).
+"""
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generate import article_body, write_articles
+
+BENCH = Path(__file__).resolve().parent
+PROJECT = BENCH.parent
+GOALS = {"cold_1000": 5.0, "nochange_10000": 2.0, "onechange_10000": 0.5, "onechange_1000": 0.5}
+
+
+def _sync(content_dir, database):
+    env = {
+        **os.environ,
+        "CONTENT_DIR": str(content_dir),
+        "DATABASE_URL": database,
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-0123456789",
+        "DJANGO_DEBUG": "",
+        "LOG_LEVEL": "WARNING",
+    }
+    result = subprocess.run([sys.executable, str(BENCH / "_sync_once.py")], env=env, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _row(label, figures, goal=None):
+    verdict = ""
+    if goal:
+        met = "met" if figures["seconds"] < goal else "MISSED"
+        verdict = f"  goal < {goal:g} s, ratio to goal {figures['seconds'] / goal:.2f} ({met})"
+    print(
+        f"  {label:<28} {figures['seconds']:8.3f} s   peak {figures['peak_mb']:6.0f} MB"
+        f" (workers {figures['worker_peak_mb']:.0f} MB){verdict}"
+    )
+
+
+def _touch_one(articles, rng):
+    target = articles / "article-0.md"
+    text = target.read_text()
+    head = text.split("\n---\n", 1)[0]
+    target.write_text(head + "\n---\n\n" + article_body(rng, 0, 10) + "\n")
+
+
+def bench_size(count, workdir):
+    content = workdir / f"content-{count}"
+    articles = write_articles(content, count)
+    database = f"sqlite:///{workdir / f'db-{count}.sqlite3'}"
+    print(f"{count:,} articles")
+    cold = _sync(content, database)
+    _row("cold sync", cold, GOALS.get(f"cold_{count}"))
+    nochange = _sync(content, database)
+    _row("no-change sync", nochange, GOALS.get(f"nochange_{count}"))
+    _touch_one(articles, random.Random(3))
+    one = _sync(content, database)
+    _row("one file changed", one, GOALS.get(f"onechange_{count}"))
+    assert cold["created"] == count and nochange["unchanged"] == count and one["updated"] == 1
+    return cold
+
+
+def _pelican_copy(content, target):
+    target.mkdir()
+    for path in (content / "articles").glob("*.md"):
+        front, body = path.read_text().split("\n---\n", 1)
+        meta = dict(line.split(": ", 1) for line in front.strip("-\n").splitlines())
+        header = f"Title: {meta['title'].strip(chr(34))}\nDate: {meta['published']}\nSummary: {meta['summary'].strip(chr(34))}\n"
+        (target / path.name).write_text(header + "\n" + body)
+
+
+def bench_pelican(workdir, cold_seconds):
+    if shutil.which("pelican", path=str(Path(sys.executable).parent)) is None:
+        print("  pelican not installed: skipped (pip install -r requirements-bench.txt)")
+        return
+    source = workdir / "pelican-content"
+    _pelican_copy(workdir / "content-1000", source)
+    settings = workdir / "pelicanconf.py"
+    settings.write_text(
+        "MARKDOWN = {'extensions': ['markdown.extensions.extra', 'markdown.extensions.toc', 'markdown.extensions.admonition']}\n"
+        "FEED_ALL_ATOM = None\nRELATIVE_URLS = True\n"
+    )
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "pelican"),
+            str(source),
+            "-o",
+            str(workdir / "pelican-out"),
+            "-s",
+            str(settings),
+            "-q",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    seconds = time.perf_counter() - started
+    print(f"  Pelican, same 1,000 articles  {seconds:8.3f} s   our cold sync is {seconds / cold_seconds:.1f}x faster")
+
+
+def main():
+    sizes = [int(size) for size in os.environ.get("BENCH_SYNC_SIZES", "1000,10000").split(",")]
+    with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
+        workdir = Path(tmp)
+        print(f"== Content sync (SQLite, {os.cpu_count()} cores)")
+        colds = {count: bench_size(count, workdir) for count in sizes}
+        if 1000 in colds:
+            bench_pelican(workdir, colds[1000]["seconds"])
+
+
+if __name__ == "__main__":
+    main()

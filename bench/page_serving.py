@@ -1,0 +1,55 @@
+"""Time to serve an article page in production mode (debug off, full middleware), in process.
+
+Runs in a fresh interpreter with a throwaway SQLite database and the shipped
+content, and prints the median and p99 of 500 requests after 50 warm-ups.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+REQUESTS = 500
+
+CHILD = """
+import statistics, time, django
+django.setup()
+from django.core.management import call_command
+from django.test import Client
+call_command("migrate", verbosity=0)
+call_command("sync_content", verbosity=0)
+call_command("collectstatic", "--noinput", verbosity=0)
+client = Client(HTTP_HOST="localhost")
+for path in ["/articles/nerve-blocks/", "/articles/", "/"]:
+    for _ in range(50):
+        assert client.get(path).status_code == 200
+    times = []
+    for _ in range({requests}):
+        started = time.perf_counter()
+        client.get(path)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    print(f"  {{path:<28}} median {{statistics.median(times):6.2f}} ms   p99 {{times[int(len(times) * 0.99) - 1]:6.2f}} ms")
+"""
+
+
+def main():
+    print("== Page serving, production settings, in process (no network)")
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "pain_site.settings",
+            "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-0123456789",
+            "DJANGO_DEBUG": "",
+            "DATABASE_URL": f"sqlite:///{Path(tmp) / 'db.sqlite3'}",
+            "CONTENT_DIR": str(PROJECT / "content"),
+            "LOG_LEVEL": "WARNING",
+        }
+        env.pop("CACHE_URL", None)
+        subprocess.run([sys.executable, "-c", CHILD.format(requests=REQUESTS)], cwd=PROJECT, env=env, check=True)
+
+
+if __name__ == "__main__":
+    main()
