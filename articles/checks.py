@@ -14,21 +14,27 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import discovery
+from . import datafiles, discovery
 from .parser import content_hash
 from .problems import ERROR, WARNING, Problem, sort_for_report
 from .workers import Job, parse_in_workers
 
 ARTICLE_LINK = re.compile(r'href="/articles/([^/"#?]+)/?[^"]*"')
 _reference_checks = []
+_database_checks = []
 
 
 def register_reference_check(check):
-    """Let other apps check an article's references (treatment and condition slugs).
+    """Let other apps check an article's references: `check(parsed)` yields Problems."""
+    if check not in _reference_checks:
+        _reference_checks.append(check)
+    return check
 
-    `check(parsed)` returns an iterable of Problem.
-    """
-    _reference_checks.append(check)
+
+def register_database_check(check):
+    """Let other apps check their own entries: `check()` yields Problems."""
+    if check not in _database_checks:
+        _database_checks.append(check)
     return check
 
 
@@ -137,5 +143,8 @@ def check_content(content_dir=None):
         report.problems.extend(_grade(parsed))
         for check in _reference_checks:
             report.problems.extend(check(parsed))
+    report.problems.extend(datafiles.check(content_dir))
+    for check in _database_checks:
+        report.problems.extend(check())
     report.problems = sort_for_report(set(report.problems))
     return report

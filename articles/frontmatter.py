@@ -76,28 +76,28 @@ def split(text):
     raise ContentError(len(lines), "the front matter is never closed: add a line of three hyphens (---) after it", "fence")
 
 
-def _line(node):
-    # +1 for 1-based lines, +1 for the opening fence.
-    return node.start_mark.line + 2
+def _line(node, first_line=2):
+    # The YAML's first line is line `first_line` of the file (2 in front matter, after the fence).
+    return node.start_mark.line + first_line
 
 
-def _check_node(node, loader):
+def _check_node(node, loader, first_line):
     """Walk the node tree iteratively, refusing anything unsafe or ambiguous."""
     seen = set()
     stack = [(node, 1)]
     while stack:
         current, depth = stack.pop()
         if id(current) in seen:
-            raise ContentError(_line(current), "YAML anchors and aliases (& and *) are not allowed", "alias")
+            raise ContentError(_line(current, first_line), "YAML anchors and aliases (& and *) are not allowed", "alias")
         seen.add(id(current))
         if depth > MAX_DEPTH:
-            raise ContentError(_line(current), "the front matter is nested too deeply", "depth")
+            raise ContentError(_line(current, first_line), "the front matter is nested too deeply", "depth")
         if current.tag not in STANDARD_TAGS:
-            raise ContentError(_line(current), f"the YAML tag {current.tag!r} is not allowed", "tag")
+            raise ContentError(_line(current, first_line), f"the YAML tag {current.tag!r} is not allowed", "tag")
         if isinstance(current, yaml.MappingNode):
             keys = set()
             for key_node, value_node in current.value:
-                _check_key(key_node, keys)
+                _check_key(key_node, keys, first_line)
                 stack.append((value_node, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in current.value)
@@ -106,11 +106,11 @@ def _check_node(node, loader):
                 loader.construct_object(current)
             except ValueError:
                 raise ContentError(
-                    _line(current), f"{current.value!r} is not a real date; write dates as YYYY-MM-DD", "date"
+                    _line(current, first_line), f"{current.value!r} is not a real date; write dates as YYYY-MM-DD", "date"
                 ) from None
 
 
-def _check_key(key_node, keys):
+def _check_key(key_node, keys, first_line):
     if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
         if isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:bool":
             message = f"the key {key_node.value!r} is read as true/false; put it in quotes or rename it"
@@ -118,9 +118,11 @@ def _check_key(key_node, keys):
             message = "merge keys (<<) are not allowed"
         else:
             message = "every key must be a plain word such as 'title'"
-        raise ContentError(_line(key_node), message, "key")
+        raise ContentError(_line(key_node, first_line), message, "key")
     if key_node.value in keys:
-        raise ContentError(_line(key_node), f"the key {key_node.value!r} appears twice; keep only one", "duplicate-key")
+        raise ContentError(
+            _line(key_node, first_line), f"the key {key_node.value!r} appears twice; keep only one", "duplicate-key"
+        )
     keys.add(key_node.value)
 
 
@@ -137,35 +139,36 @@ def _check_values(data, key_lines):
             stack.extend((key, item) for item in value.values())
 
 
-def parse_yaml(front_text):
-    """Front matter text to (mapping, {key: line})."""
+EMPTY_FRONT_MATTER = "the front matter is empty; it needs at least title, summary and published"
+
+
+def parse_yaml(front_text, *, first_line=2, what="the front matter", empty_message=EMPTY_FRONT_MATTER):
+    """YAML text to (mapping, {key: line}). Staff-written YAML files (glossary, synonyms) use it too."""
     if "\t" in front_text:
-        line = front_text[: front_text.index("\t")].count("\n") + 2
+        line = front_text[: front_text.index("\t")].count("\n") + first_line
         raise ContentError(line, "a tab character is used for spacing; use spaces instead", "tab")
     loader = _Loader(front_text)
     try:
         node = loader.get_single_node()
         if node is None:
-            raise ContentError(2, "the front matter is empty; it needs at least title, summary and published", "empty")
+            raise ContentError(first_line, empty_message, "empty")
         if not isinstance(node, yaml.MappingNode):
-            raise ContentError(_line(node), "the front matter must be a list of 'key: value' lines", "not-mapping")
-        _check_node(node, loader)
+            raise ContentError(_line(node, first_line), f"{what} must be a list of 'key: value' lines", "not-mapping")
+        _check_node(node, loader, first_line)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.context_mark or exc.problem_mark
-        last_line = front_text.count("\n") + 2
-        line = min(mark.line + 2, last_line) if mark else 2
+        last_line = front_text.count("\n") + first_line
+        line = min(mark.line + first_line, last_line) if mark else first_line
         problem = exc.problem or "cannot be read"
-        if "\t" in front_text and ("tab" in problem or "found character" in problem):
-            problem = "a tab character is used for spacing; use spaces instead"
-        raise ContentError(line, f"the front matter is not valid YAML: {problem}", "yaml") from None
+        raise ContentError(line, f"{what} is not valid YAML: {problem}", "yaml") from None
     except yaml.YAMLError as exc:
-        raise ContentError(2, f"the front matter is not valid YAML: {exc}", "yaml") from None
+        raise ContentError(first_line, f"{what} is not valid YAML: {exc}", "yaml") from None
     except RecursionError:
-        raise ContentError(2, "the front matter is nested too deeply", "depth") from None
+        raise ContentError(first_line, f"{what} is nested too deeply", "depth") from None
     finally:
         loader.dispose()
-    key_lines = {key_node.value: _line(key_node) for key_node, _ in node.value}
+    key_lines = {key_node.value: _line(key_node, first_line) for key_node, _ in node.value}
     _check_values(data, key_lines)
     return data, key_lines
 

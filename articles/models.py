@@ -4,15 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may see: not a draft, and its publication day has come."""
-        return self.filter(draft=False, published__lte=timezone.localdate())
-
-    def visible_to(self, user):
-        """Staff preview drafts and scheduled articles; everyone else sees published ones."""
-        return self.all() if user.is_active and user.is_staff else self.published()
+from core.visibility import PublishedQuerySet, is_public
 
 
 class Tag(models.Model):
@@ -52,7 +44,7 @@ class Article(models.Model):
     last_sync_error = models.TextField(blank=True)
     synced_at = models.DateTimeField(default=timezone.now)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "title"]
@@ -66,7 +58,7 @@ class Article(models.Model):
 
     @property
     def is_public(self):
-        return not self.draft and self.published <= timezone.localdate()
+        return is_public(self)
 
     @property
     def meta_description(self):
@@ -116,3 +108,20 @@ class SiteState(models.Model):
     @classmethod
     def current(cls):
         return cls.objects.get_or_create(pk=1)[0]
+
+
+class ArticleTopic(models.Model):
+    """An article's `treatments:` and `conditions:` slugs as rows, so pages can find their related articles."""
+
+    TREATMENT = "treatment"
+    CONDITION = "condition"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="topics")
+    kind = models.CharField(max_length=10, choices=[(TREATMENT, "Treatment"), (CONDITION, "Condition")])
+    slug = models.SlugField(max_length=80)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "slug"])]
+
+    def __str__(self):
+        return f"{self.article.slug}: {self.kind} {self.slug}"

@@ -6,6 +6,7 @@ Incremental (unchanged size and mtime, or unchanged hash, is skipped), atomic
 """
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -13,8 +14,8 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import discovery
-from .models import Article, Redirect, SiteState, SourceFile, Tag
+from . import datafiles, discovery
+from .models import Article, ArticleTopic, Redirect, SiteState, SourceFile, Tag
 from .parser import content_hash
 from .problems import Problem
 from .workers import Job, parse_in_workers
@@ -32,13 +33,14 @@ class SyncReport:
     updated: list = field(default_factory=list)
     unchanged: int = 0
     removed: list = field(default_factory=list)
+    data_files: list = field(default_factory=list)  # glossary.yml and the like, when they changed
     failed: list = field(default_factory=list)  # Problem
     warnings: list = field(default_factory=list)  # Problem
     content_version: int = 0
 
     @property
     def changed(self):
-        return bool(self.created or self.updated or self.removed)
+        return bool(self.created or self.updated or self.removed or self.data_files)
 
 
 def _lock():
@@ -106,6 +108,15 @@ def _save_redirects(article, old_slugs, created):
     )
 
 
+def _save_topics(article, meta, created):
+    if not created:
+        article.topics.all().delete()
+    ArticleTopic.objects.bulk_create(
+        [ArticleTopic(article=article, kind=ArticleTopic.TREATMENT, slug=slug) for slug in meta.treatments]
+        + [ArticleTopic(article=article, kind=ArticleTopic.CONDITION, slug=slug) for slug in meta.conditions]
+    )
+
+
 def _save_article(parsed, now, existing, tag_cache):
     meta = parsed.meta
     values = {
@@ -143,6 +154,7 @@ def _save_article(parsed, now, existing, tag_cache):
         article.save()
         article.tags.set(tag_cache.get(meta.tags))
     _save_redirects(article, meta.redirect_from, created)
+    _save_topics(article, meta, created)
     return created
 
 
@@ -197,7 +209,7 @@ def _apply(jobs, report, now, known):
 
 
 def _remove_missing(scan, known, report):
-    present = {candidate.path for candidate in scan.candidates}
+    present = {candidate.path for candidate in scan.candidates} | {data_file.path for data_file in datafiles.registered()}
     gone = [path for path in known if path not in present]
     if gone:
         report.removed.extend(Article.objects.filter(source_path__in=gone).values_list("slug", flat=True))
@@ -222,6 +234,7 @@ def sync_content(content_dir=None, *, force=False):
         jobs = _plan(scan, known, force, settings.CONTENT_MAX_FILE_BYTES, report)
         _apply(jobs, report, now, known)
         _remove_missing(scan, known, report)
+        datafiles.sync(content_dir, force, report)
         state = SiteState.current()
         if report.changed:
             state.content_version += 1
@@ -237,4 +250,8 @@ def needs_sync(content_dir=None):
     scan = discovery.scan(content_dir or settings.CONTENT_DIR)
     known = dict(SourceFile.objects.values_list("path", "mtime_ns"))
     seen = {candidate.path: candidate.mtime_ns for candidate in scan.candidates}
+    for data_file in datafiles.registered():
+        path = Path(content_dir or settings.CONTENT_DIR) / data_file.path
+        if path.is_file():
+            seen[data_file.path] = path.stat().st_mtime_ns
     return seen != known

@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from articles.models import Article
 
 from .health import health
+from .models import GlossaryTerm
 
 
 class HomeView(TemplateView):
@@ -29,3 +30,20 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+class GlossaryView(TemplateView):
+    template_name = "core/glossary.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["letters"] = glossary_by_letter(GlossaryTerm.objects.all())
+        return context
+
+
+def glossary_by_letter(terms):
+    """[(letter, [terms])] for every letter A to Z (empty letters included, for the jump list)."""
+    groups = {chr(code): [] for code in range(ord("A"), ord("Z") + 1)}
+    for term in terms:
+        groups.setdefault(term.letter, []).append(term)
+    return list(groups.items())

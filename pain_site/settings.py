@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "core",
     "articles",
+    "treatments",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,8 @@ CONTENT_RENDER_TIMEOUT = float(os.environ.get("CONTENT_RENDER_TIMEOUT", "2"))
 CONTENT_SYNC_WORKERS = env_int("CONTENT_SYNC_WORKERS", os.cpu_count() or 1)
 # Development only: sync changed files before each page load (make run).
 CONTENT_AUTO_SYNC = env_bool("CONTENT_AUTO_SYNC", DEBUG)
+# Treatments and conditions are due for a new clinical review this many days after the last.
+REVIEW_INTERVAL_DAYS = env_int("REVIEW_INTERVAL_DAYS", 730)
 
 # What the site says about the clinic.
 SITE_NAME = os.environ.get("SITE_NAME", "Pain Care Library")

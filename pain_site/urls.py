@@ -1,10 +1,17 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from core.seo import SITEMAPS, ArticleFeed, robots_txt
 
 urlpatterns = [
     path("", include("core.urls")),
     path("articles/", include("articles.urls")),
+    path("", include("treatments.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("feed/", ArticleFeed(), name="feed"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -27,7 +27,8 @@ def run(capsys):
 def test_clean_content_exits_0_with_no_lines(content, capsys):
     content.write("one", title="One")
     code, lines = run(capsys)
-    assert (code, lines) == (0, [])
+    # The starter treatments and conditions are honestly flagged as not yet reviewed.
+    assert (code, [line for line in lines if not line.startswith("admin/")]) == (0, [])
 
 
 def test_errors_exit_1_and_print_path_line_level_message(content, capsys):
@@ -52,7 +53,7 @@ def test_warnings_alone_exit_0(content, capsys):
     content.write("one", sumary='"typo"')
     code, lines = run(capsys)
     assert code == 0
-    assert "did you mean 'summary'?" in lines[0]
+    assert any("did you mean 'summary'?" in line for line in lines)
 
 
 def test_duplicate_titles_are_reported(content):

@@ -1,0 +1,121 @@
+"""The treatments and conditions admin, written for clinic editors, not programmers."""
+
+from django import forms
+from django.contrib import admin
+from django.utils import timezone
+
+from .models import (
+    CareCard,
+    Condition,
+    ConditionCareCard,
+    ConditionQuestion,
+    Risk,
+    Treatment,
+    TreatmentCareCard,
+    TreatmentQuestion,
+)
+
+
+class AtLeastOneFormSet(forms.BaseInlineFormSet):
+    """Every page needs at least one 'when to get help' card."""
+
+    def clean(self):
+        super().clean()
+        kept = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        if not kept:
+            raise forms.ValidationError("Add at least one 'When to get help' care card.")
+
+
+class TreatmentCareCardInline(admin.TabularInline):
+    model = TreatmentCareCard
+    formset = AtLeastOneFormSet
+    extra = 0
+    min_num = 1
+    verbose_name = "When to get help card"
+    verbose_name_plural = "When to get help (at least one card)"
+
+
+class ConditionCareCardInline(TreatmentCareCardInline):
+    model = ConditionCareCard
+
+
+class RiskInline(admin.TabularInline):
+    model = Risk
+    extra = 0
+
+
+class TreatmentQuestionInline(admin.StackedInline):
+    model = TreatmentQuestion
+    extra = 0
+    verbose_name = "Frequently asked question"
+
+
+class ConditionQuestionInline(TreatmentQuestionInline):
+    model = ConditionQuestion
+
+
+class ReviewedEntryAdmin(admin.ModelAdmin):
+    list_display = ("name", "status", "published", "reviewed", "next_review_due", "flags")
+    list_filter = ("draft", "published", "reviewed")
+    prepopulated_fields = {"slug": ("name",)}
+    search_fields = ("name", "summary", "slug")
+    review_fieldset = ("Review and sources", {"fields": ("reviewed", "reviewed_by", "sources")})
+    publish_fieldset = ("Publishing", {"fields": ("published", "draft")})
+
+    @admin.display(description="Status")
+    def status(self, entry):
+        if entry.draft:
+            return "Draft"
+        return "Published" if entry.is_public else "Scheduled"
+
+    @admin.display(description="Next review due")
+    def next_review_due(self, entry):
+        return entry.next_review_due or "—"
+
+    @admin.display(description="Flags")
+    def flags(self, entry):
+        flags = []
+        if not entry.is_reviewed:
+            flags.append("Not reviewed")
+        elif entry.next_review_due and entry.next_review_due < timezone.localdate():
+            flags.append("Review overdue")
+        return ", ".join(flags) or "—"
+
+
+@admin.register(Treatment)
+class TreatmentAdmin(ReviewedEntryAdmin):
+    search_fields = ("name", "plain_alias", "summary", "slug")
+    filter_horizontal = ("conditions",)
+    inlines = [TreatmentCareCardInline, RiskInline, TreatmentQuestionInline]
+    fieldsets = [
+        ("Name", {"fields": ("name", "slug", "plain_alias", "other_names", "summary")}),
+        ("At a glance", {"fields": Treatment.GLANCE_FIELDS + ("invasiveness",)}),
+        ("What it is and who it is for", {"fields": ("overview", "why_done", "who_should_not", "alternatives")}),
+        ("Preparing, the day itself, and after", {"fields": ("preparation", "before", "during", "after")}),
+        ("Results and recovery", {"fields": ("results", "recovery", "questions_to_ask")}),
+        ("Related conditions", {"fields": ("conditions",)}),
+        ReviewedEntryAdmin.review_fieldset,
+        ReviewedEntryAdmin.publish_fieldset,
+    ]
+
+
+@admin.register(Condition)
+class ConditionAdmin(ReviewedEntryAdmin):
+    search_fields = ("name", "other_names", "summary", "slug")
+    inlines = [ConditionCareCardInline, ConditionQuestionInline]
+    fieldsets = [
+        ("Name", {"fields": ("name", "slug", "lead", "other_names", "summary")}),
+        ("Check if you have it", {"fields": ("symptoms", "duration")}),
+        ("What you can do yourself", {"fields": ("self_care_do", "self_care_dont")}),
+        ("Causes, tests and treatments", {"fields": ("causes", "tests", "treatment_steps")}),
+        ("Living with it", {"fields": ("living_with", "questions_to_ask")}),
+        ReviewedEntryAdmin.review_fieldset,
+        ReviewedEntryAdmin.publish_fieldset,
+    ]
+
+
+@admin.register(CareCard)
+class CareCardAdmin(admin.ModelAdmin):
+    list_display = ("title", "urgency")
+    list_filter = ("urgency",)
+    search_fields = ("title", "body")

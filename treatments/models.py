@@ -1,0 +1,302 @@
+"""Treatments and conditions: structured entries that admins edit in the Django admin.
+
+Text fields hold Markdown. `save()` renders every one of them through the
+same `render_markdown()` and sanitizer as articles, so pages print stored,
+safe HTML and never render Markdown during a request.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from core.markup import render_markdown
+from core.visibility import PublishedQuerySet, is_public
+
+URGENCY_CHOICES = [
+    ("emergency", "Emergency: call 911 or your local emergency number"),
+    ("urgent", "Urgent: call your doctor the same day"),
+    ("soon", "See a doctor soon"),
+]
+URGENCY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
+
+
+def lines(text):
+    """One item a line, blank lines and list dashes dropped."""
+    return [line.strip().lstrip("-* ").strip() for line in (text or "").splitlines() if line.strip().lstrip("-* ").strip()]
+
+
+class CareCard(models.Model):
+    """A 'when to get help' card, reusable across treatments and conditions."""
+
+    urgency = models.CharField(max_length=10, choices=URGENCY_CHOICES, help_text="How fast the reader must act.")
+    title = models.CharField(max_length=120, help_text="A short heading, for example 'Call 911 or your local emergency number'.")
+    body = models.TextField(help_text="Markdown. The signs that mean the reader should act, as a short list.")
+    body_html = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return f"{self.get_urgency_display().split(':')[0]}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body).html
+        super().save(*args, **kwargs)
+
+
+class ReviewedEntry(models.Model):
+    """What treatments and conditions share: publication, review and sources."""
+
+    slug = models.SlugField(max_length=80, unique=True, help_text="The web address: lowercase words joined by hyphens.")
+    name = models.CharField(max_length=90, help_text="The name patients know it by.")
+    summary = models.CharField(
+        max_length=160, help_text="One or two plain sentences, up to 160 characters. Shown in lists and search engines."
+    )
+    published = models.DateField(default=datetime.date.today, help_text="The page is hidden until this day.")
+    draft = models.BooleanField(default=False, help_text="Tick to hide the page from the public; staff can still preview it.")
+    reviewed = models.DateField(null=True, blank=True, help_text="The date a clinician last checked this page.")
+    reviewed_by = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who checked it, for example 'Dr. Jane Doe, MD'. Leave empty until a clinician has reviewed it.",
+    )
+    other_names = models.TextField(
+        blank=True,
+        help_text="Other names people use, one per line (for example 'pinched nerve' or 'RFA'). Search and links use them.",
+    )
+    sources = models.TextField(
+        blank=True, help_text="The reputable pages the facts rest on, one per line (for example 'NHS: Sciatica (nhs.uk)')."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    rendered = models.JSONField(default=dict, editable=False)
+
+    objects = PublishedQuerySet.as_manager()
+
+    MARKDOWN_FIELDS = ()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.rendered = {name: render_markdown(getattr(self, name)).html for name in self.MARKDOWN_FIELDS}
+        super().save(*args, **kwargs)
+
+    def html(self, field_name):
+        return self.rendered.get(field_name, "")
+
+    @property
+    def is_public(self):
+        return is_public(self)
+
+    @property
+    def is_reviewed(self):
+        return bool(self.reviewed_by)
+
+    @property
+    def next_review_due(self):
+        if not self.reviewed:
+            return None
+        return self.reviewed + datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
+
+    @property
+    def review_overdue(self):
+        due = self.next_review_due
+        return due is not None and due < timezone.localdate()
+
+    @property
+    def other_name_list(self):
+        return lines(self.other_names)
+
+    @property
+    def questions_to_ask_list(self):
+        return lines(self.questions_to_ask)
+
+    @property
+    def source_list(self):
+        return lines(self.sources)
+
+    @property
+    def meta_description(self):
+        return self.summary
+
+    @property
+    def sorted_care_cards(self):
+        return sorted(self.care_cards.all(), key=lambda card: URGENCY_ORDER[card.urgency])
+
+
+class Condition(ReviewedEntry):
+    lead = models.CharField(max_length=300, help_text="The first sentence of the page: what this condition is, in plain words.")
+    symptoms = models.TextField(help_text="Markdown. 'Check if you have it': the signs, as a list.")
+    duration = models.TextField(help_text="Markdown. How long it usually lasts.")
+    self_care_do = models.TextField(help_text="Things to do yourself, one per line.")
+    self_care_dont = models.TextField(help_text="Things to avoid, one per line.")
+    causes = models.TextField(help_text="Markdown. What causes it.")
+    tests = models.TextField(help_text="Markdown. Tests a doctor may do.")
+    treatment_steps = models.TextField(
+        help_text="Markdown. Treatments step by step, from self-care through physical therapy to procedures."
+    )
+    living_with = models.TextField(help_text="Markdown. Living with it day to day.")
+    questions_to_ask = models.TextField(help_text="Questions to ask your doctor, one per line.")
+    care_cards = models.ManyToManyField(CareCard, through="ConditionCareCard", related_name="conditions")
+
+    MARKDOWN_FIELDS = ("symptoms", "duration", "causes", "tests", "treatment_steps", "living_with")
+
+    class Meta(ReviewedEntry.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("treatments:condition", kwargs={"slug": self.slug})
+
+    @property
+    def self_care_do_list(self):
+        return lines(self.self_care_do)
+
+    @property
+    def self_care_dont_list(self):
+        return lines(self.self_care_dont)
+
+
+class Treatment(ReviewedEntry):
+    INVASIVENESS_CHOICES = [
+        ("injection", "An injection through the skin: no cut"),
+        ("needle", "Needles through the skin: no cut"),
+        ("implant", "A small operation to place a device under the skin"),
+    ]
+
+    plain_alias = models.CharField(
+        max_length=120, help_text="What it does, in everyday words, for example 'using heat to quiet a pain nerve'."
+    )
+    # At a glance.
+    helps_with = models.CharField("May help", max_length=200, help_text="At a glance: what it may help, in a few words.")
+    procedure_time = models.CharField("How long it takes", max_length=100, help_text="At a glance: how long the procedure takes.")
+    sedation = models.CharField("Awake or asleep", max_length=150, help_text="At a glance: awake, lightly sedated, or asleep.")
+    imaging = models.CharField(
+        "Imaging used", max_length=150, help_text="At a glance: the imaging that guides the needle, if any."
+    )
+    home_same_day = models.CharField(
+        "Home the same day", max_length=100, help_text="At a glance: whether people usually go home the same day."
+    )
+    relief_starts = models.CharField("When relief may start", max_length=150, help_text="At a glance: when relief may start.")
+    relief_lasts = models.CharField(
+        "How long relief may last", max_length=150, help_text="At a glance: how long relief may last."
+    )
+    back_to_normal = models.CharField(
+        "Back to normal activity", max_length=150, help_text="At a glance: typical return to normal activity."
+    )
+    invasiveness = models.CharField(
+        "How invasive", max_length=10, choices=INVASIVENESS_CHOICES, help_text="At a glance: how invasive it is."
+    )
+    # Sections, in the order the page reads.
+    overview = models.TextField(help_text="Markdown. What it is.")
+    why_done = models.TextField(help_text="Markdown. Why it is done and who it may help.")
+    who_should_not = models.TextField(help_text="Markdown. Who should not have it.")
+    alternatives = models.TextField(help_text="Markdown. Other options to talk about with the doctor.")
+    preparation = models.TextField(
+        help_text="Markdown. How to prepare: blood thinners, eating, a driver, implants and allergies."
+    )
+    before = models.TextField(help_text="Markdown. What happens before, on the day.")
+    during = models.TextField(help_text="Markdown. What happens during.")
+    after = models.TextField(help_text="Markdown. What happens right after.")
+    results = models.TextField(help_text="Markdown. Results: how often it helps and for how long.")
+    recovery = models.TextField(help_text="Markdown. Recovery and aftercare.")
+    questions_to_ask = models.TextField(help_text="Questions to ask your doctor, one per line.")
+    conditions = models.ManyToManyField(
+        Condition, blank=True, related_name="treatments", help_text="The conditions this treatment may help."
+    )
+    care_cards = models.ManyToManyField(CareCard, through="TreatmentCareCard", related_name="treatments")
+
+    MARKDOWN_FIELDS = (
+        "overview", "why_done", "who_should_not", "alternatives", "preparation",
+        "before", "during", "after", "results", "recovery",
+    )  # fmt: skip
+    GLANCE_FIELDS = (
+        "helps_with", "procedure_time", "sedation", "imaging", "home_same_day",
+        "relief_starts", "relief_lasts", "back_to_normal",
+    )  # fmt: skip
+
+    class Meta(ReviewedEntry.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("treatments:treatment", kwargs={"slug": self.slug})
+
+    @property
+    def at_a_glance(self):
+        """(label, value) pairs for the at-a-glance box and the comparison table."""
+        facts = [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in self.GLANCE_FIELDS]
+        return [*facts, (self._meta.get_field("invasiveness").verbose_name, self.get_invasiveness_display())]
+
+
+class Risk(models.Model):
+    COMMON = "common"
+    SERIOUS = "serious"
+    KIND_CHOICES = [(COMMON, "Common and short-lived"), (SERIOUS, "Rare but serious")]
+
+    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="risks")
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES, help_text="Common and short-lived, or rare but serious.")
+    description = models.CharField(max_length=300, help_text="The risk in plain words.")
+    frequency = models.CharField(
+        max_length=80, blank=True, help_text="How often, as 'about 1 in 100', only where it is known. Leave empty if not."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers show first.")
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.description
+
+
+class FrequentQuestion(models.Model):
+    question = models.CharField(max_length=200, help_text="A question patients ask, in their words.")
+    answer = models.TextField(help_text="Markdown. A short, plain answer.")
+    answer_html = models.TextField(editable=False, default="")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers show first.")
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer_html = render_markdown(self.answer).html
+        super().save(*args, **kwargs)
+
+
+class TreatmentQuestion(FrequentQuestion):
+    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="faqs")
+
+
+class ConditionQuestion(FrequentQuestion):
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="faqs")
+
+
+class TreatmentCareCard(models.Model):
+    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE)
+    card = models.ForeignKey(CareCard, on_delete=models.PROTECT, help_text="Pick a card, or add a new one with +.")
+
+    class Meta:
+        unique_together = [("treatment", "card")]
+
+    def __str__(self):
+        return str(self.card)
+
+
+class ConditionCareCard(models.Model):
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE)
+    card = models.ForeignKey(CareCard, on_delete=models.PROTECT, help_text="Pick a card, or add a new one with +.")
+
+    class Meta:
+        unique_together = [("condition", "card")]
+
+    def __str__(self):
+        return str(self.card)
