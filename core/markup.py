@@ -47,12 +47,14 @@ ALLOWED_ATTRIBUTES = {
     "h6": {"id"},
     "li": {"id"},
     "sup": {"id"},
-    "div": {"role"},
 }
-CALLOUT_TYPES = {"note", "tip", "warning", "danger", "emergency", "urgent", "soon", "do-dont", "questions"}
+ATTRIBUTE_VALUES = {"div": {"role": {"note"}}}
+CARE_URGENCIES = {"emergency": "Emergency", "urgent": "Urgent, same day", "soon": "See a doctor soon"}
+CALLOUT_TYPES = {"note", "tip", "warning", "danger", "do-dont", "questions", *CARE_URGENCIES}
 ALLOWED_CLASSES = {
-    "div": {"admonition", "footnote", "toc", *CALLOUT_TYPES},
+    "div": {"admonition", "footnote", "toc", "care-card", *CALLOUT_TYPES, *(f"care-card--{kind}" for kind in CARE_URGENCIES)},
     "p": {"admonition-title"},
+    "span": {"care-card__urgency"},
     "a": {"footnote-ref", "footnote-backref"},
     "sup": set(),
 }
@@ -86,6 +88,7 @@ def sanitize_html(html):
         tags=ALLOWED_TAGS,
         clean_content_tags=CLEAN_CONTENT_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        tag_attribute_values=ATTRIBUTE_VALUES,
         attribute_filter=_filter_attribute,
         url_schemes=URL_SCHEMES,
         allowed_classes=ALLOWED_CLASSES,
@@ -104,6 +107,19 @@ class Rendered:
 _ARTICLE_LINK = re.compile(r'href="([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#[^"]*)?"')
 
 _H1 = re.compile(r"<(/?)h1\b")
+_CALLOUT = re.compile(r'<div class="admonition ([a-z-]+)">\n<p class="admonition-title">')
+
+
+def _callout(match):
+    """Care callouts look like the treatments' care cards and say their urgency to screen readers too."""
+    kind = match.group(1)
+    if kind not in CALLOUT_TYPES:
+        return match.group(0)
+    if kind in CARE_URGENCIES:
+        label = f'<span class="care-card__urgency">{CARE_URGENCIES[kind]}:</span> '
+        return f'<div class="admonition {kind} care-card care-card--{kind}" role="note">\n<p class="admonition-title">{label}'
+    return f'<div class="admonition {kind}" role="note">\n<p class="admonition-title">'
+
 
 _converter = None
 
@@ -131,6 +147,7 @@ def render_markdown(text, *, article_url_prefix="/articles/"):
     converter = _markdown()
     # The page title is the only h1, so a body `# Heading` becomes an h2.
     raw_html = _H1.sub(r"<\1h2", converter.convert(text))
+    raw_html = _CALLOUT.sub(_callout, raw_html)
     raw_html = _ARTICLE_LINK.sub(lambda m: f'href="{article_url_prefix}{m.group(1)}/{m.group(2) or ""}"', raw_html)
     headings = list(_flatten_toc(converter.toc_tokens))
     return Rendered(

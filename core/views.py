@@ -4,6 +4,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from articles.models import Article
+from treatments.models import Condition, Treatment
+from treatments.relations import comparison_rows
 
 from .health import health
 from .models import GlossaryTerm
@@ -14,7 +16,13 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_articles"] = Article.objects.published()[:6]
+        treatments = Treatment.objects.published()
+        context.update(
+            latest_articles=Article.objects.published()[:4],
+            conditions=Condition.objects.published(),
+            treatments=treatments,
+            comparison=comparison_rows(treatments),
+        )
         return context
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "core",
     "articles",
     "treatments",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("articles/", include("articles.urls")),
     path("", include("treatments.urls")),
+    path("search/", include("search.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("feed/", ArticleFeed(), name="feed"),

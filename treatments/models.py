@@ -228,6 +228,10 @@ class Treatment(ReviewedEntry):
         return reverse("treatments:treatment", kwargs={"slug": self.slug})
 
     @property
+    def page_title(self):
+        return f"{self.name}: {self.plain_alias}"
+
+    @property
     def at_a_glance(self):
         """(label, value) pairs for the at-a-glance box and the comparison table."""
         facts = [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in self.GLANCE_FIELDS]

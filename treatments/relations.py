@@ -40,5 +40,5 @@ def comparison_rows(treatments):
     if not treatments:
         return []
     labels = [label for label, _ in treatments[0].at_a_glance]
-    columns = [dict(treatment.at_a_glance) for treatment in treatments]
-    return [{"label": label, "values": [column[label] for column in columns]} for label in labels]
+    columns = [(treatment.name, dict(treatment.at_a_glance)) for treatment in treatments]
+    return [{"label": label, "values": [{"name": name, "text": facts[label]} for name, facts in columns]} for label in labels]

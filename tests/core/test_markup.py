@@ -76,8 +76,8 @@ def test_tables_footnotes_and_callouts_render():
     html = render_markdown(text).html
     assert "<table>" in html and "<td>1</td>" in html
     assert 'class="footnote"' in html
-    assert '<div class="admonition emergency">' in html
-    assert '<p class="admonition-title">Call 911</p>' in html
+    assert 'class="admonition emergency care-card care-card--emergency" role="note"' in html
+    assert '<p class="admonition-title"><span class="care-card__urgency">Emergency:</span> Call 911</p>' in html
 
 
 def test_body_h1_becomes_h2_so_the_title_stays_the_only_h1():
