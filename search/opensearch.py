@@ -12,7 +12,7 @@ def opensearch(request):
         '<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">'
         f"<ShortName>{escape(settings.SITE_NAME[:16])}</ShortName>"
         f"<Description>Search {escape(settings.SITE_NAME)}</Description>"
-        '<InputEncoding>UTF-8</InputEncoding>'
+        "<InputEncoding>UTF-8</InputEncoding>"
         f'<Url type="text/html" method="get" template="{escape(template)}"/>'
         "</OpenSearchDescription>"
     )
