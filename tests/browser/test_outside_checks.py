@@ -1,0 +1,65 @@
+"""Checks by outside tools on the running site: the Nu Html Checker, and the page weight budget."""
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.browser.conftest import PAGES_FOR_CHECKS, _missing
+from tests.conftest import PROJECT
+
+VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+BUDGET_BYTES = 30 * 1024
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (our own loopback server)
+            return response.read()
+    except urllib.error.HTTPError as error:
+        return error.read()
+
+
+def test_every_page_is_valid_html(site_url, tmp_path):
+    if not VNU.exists() or not shutil.which("java"):
+        _missing("the Nu Html Checker (npm vnu-jar) or Java is not installed")
+    files = []
+    for name, path in PAGES_FOR_CHECKS.items():
+        target = tmp_path / (re.sub(r"\W+", "-", name) + ".html")
+        target.write_bytes(fetch(site_url + path))
+        files.append(str(target))
+    css = tmp_path / "site.css"
+    css.write_bytes((PROJECT / "static" / "css" / "site.css").read_bytes())
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True, timeout=300
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert [(m.get("url", "").rsplit("/", 1)[-1], m.get("message")) for m in messages] == []
+    css_result = subprocess.run(
+        ["java", "-jar", str(VNU), "--css", "--errors-only", "--format", "json", str(css)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert json.loads(css_result.stderr or '{"messages": []}')["messages"] == []
+
+
+@pytest.mark.parametrize("name", list(PAGES_FOR_CHECKS))
+def test_html_and_css_together_stay_under_30_kb_compressed(site_url, name):
+    html = fetch(site_url + PAGES_FOR_CHECKS[name])
+    stylesheets = re.findall(rb'<link rel="stylesheet" href="([^"]+)"', html)
+    total = len(gzip.compress(html, 9)) + sum(len(gzip.compress(fetch(site_url + href.decode()), 9)) for href in stylesheets)
+    assert total < BUDGET_BYTES, f"{name}: {total} bytes compressed"
+
+
+@pytest.mark.parametrize("name", list(PAGES_FOR_CHECKS))
+def test_every_resource_comes_from_the_site_itself(site_url, name):
+    html = fetch(site_url + PAGES_FOR_CHECKS[name]).decode()
+    resources = re.findall(r'<(?:script|img|source|iframe)[^>]+src="([^"]+)"', html)
+    resources += re.findall(r'<link rel="(?:stylesheet|icon|preload)"[^>]+href="([^"]+)"', html)
+    assert resources and all(url.startswith("/") and not url.startswith("//") for url in resources), resources
