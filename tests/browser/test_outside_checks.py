@@ -35,18 +35,15 @@ def test_every_page_is_valid_html(site_url, tmp_path):
         files.append(str(target))
     css = tmp_path / "site.css"
     css.write_bytes((PROJECT / "static" / "css" / "site.css").read_bytes())
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True, timeout=300
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    messages = _vnu(*files)
     assert [(m.get("url", "").rsplit("/", 1)[-1], m.get("message")) for m in messages] == []
-    css_result = subprocess.run(
-        ["java", "-jar", str(VNU), "--css", "--errors-only", "--format", "json", str(css)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert json.loads(css_result.stderr or '{"messages": []}')["messages"] == []
+    assert _vnu("--css", str(css)) == []
+
+
+def _vnu(*arguments):
+    command = ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *arguments]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    return json.loads(result.stderr or '{"messages": []}')["messages"]
 
 
 @pytest.mark.parametrize("name", list(PAGES_FOR_CHECKS))
