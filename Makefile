@@ -8,7 +8,7 @@ PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 SECRET_FILE := .secret_key
 
-.PHONY: help run test lint serve bench clean
+.PHONY: help run test lint serve bench lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,6 +44,13 @@ serve: $(STAMP) $(SECRET_FILE) ## Production mode on loopback: debug off, whiten
 bench: $(STAMP) ## Benchmarks: print figures and ratios to their baselines
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	$(BIN)/python bench/run.py
+
+lighthouse: $(STAMP) node_modules ## Lighthouse scores (mobile) for every kind of page, against the production server
+	$(BIN)/python bench/lighthouse.py
+
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch node_modules
 
 clean: ## Remove the virtualenv, database and collected static files
 	rm -rf $(VENV) db.sqlite3* staticfiles $(SECRET_FILE)

@@ -6,15 +6,10 @@ browser is an error, never a skip.
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
+from bench.local_server import running_site
 from tests.conftest import PROJECT
 
 CHROMIUM_FLAGS = [
@@ -58,64 +53,12 @@ def chromium_path():
     return path
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the test server exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:  # noqa: S310 (our own loopback server)
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("the test server did not become healthy")
-
-
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     """The shipped site, served by gunicorn exactly as `make serve` does, on a free loopback port."""
     chromium_path()
-    workdir = tmp_path_factory.mktemp("browser-site")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pain_site.settings",
-        "DJANGO_DEBUG": "",
-        "DJANGO_SECRET_KEY": "browser-test-secret-key-0123456789-0123456789",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "STATIC_ROOT": str(workdir / "static"),
-        "CONTENT_DIR": str(PROJECT / "content"),
-        "SITE_URL": f"http://127.0.0.1:{port}",
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
-    }
-    env.pop("CACHE_URL", None)
-    manage = [sys.executable, str(PROJECT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["sync_content"]):
-        subprocess.run(manage + command, env=env, check=True, capture_output=True, cwd=PROJECT)
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    process = subprocess.Popen(
-        [str(gunicorn), "--config", str(PROJECT / "deploy" / "gunicorn.conf.py"), "pain_site.wsgi"],
-        env=env,
-        cwd=PROJECT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process)
+    with running_site(tmp_path_factory.mktemp("browser-site")) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")

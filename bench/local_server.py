@@ -1,0 +1,85 @@
+"""Start the shipped site in production mode (gunicorn, debug off) on a free loopback port.
+
+Used by the browser tests, Lighthouse and the load benchmarks, so all of
+them measure the same thing `make serve` runs.
+"""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_healthy(url, process, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:  # noqa: S310 (our own loopback server)
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("the server did not become healthy")
+
+
+def production_env(workdir, port, **extra):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pain_site.settings",
+        "DJANGO_DEBUG": "",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or "local-check-secret-key-0123456789-0123456789",
+        "DATABASE_URL": f"sqlite:///{Path(workdir) / 'db.sqlite3'}",
+        "STATIC_ROOT": str(Path(workdir) / "static"),
+        "CONTENT_DIR": str(PROJECT / "content"),
+        "SITE_URL": f"http://127.0.0.1:{port}",
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2"),
+        "LOG_LEVEL": "WARNING",
+    }
+    env.pop("CACHE_URL", None)
+    env.update(extra)
+    return env
+
+
+def prepare(env):
+    manage = [sys.executable, str(PROJECT / "manage.py")]
+    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["sync_content"]):
+        subprocess.run(manage + command, env=env, check=True, capture_output=True, cwd=PROJECT)
+
+
+@contextlib.contextmanager
+def running_site(workdir, **extra):
+    """Yield the base URL of a freshly prepared production-mode site; stop it afterwards."""
+    port = free_port()
+    env = production_env(workdir, port, **extra)
+    prepare(env)
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    process = subprocess.Popen(
+        [str(gunicorn), "--config", str(PROJECT / "deploy" / "gunicorn.conf.py"), "pain_site.wsgi"],
+        env=env,
+        cwd=PROJECT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
