@@ -22,7 +22,9 @@ from .workers import Job, parse_in_workers
 
 # Sent inside the sync's transaction when articles change; receivers (search
 # index, image renditions, page cache) update in the same transaction.
-content_changed = Signal()  # kwargs: changed (list of slugs), removed (list of slugs)
+content_changed = Signal()  # kwargs: changed, removed (article slugs), data_files (paths such as glossary.yml)
+# Sent inside the transaction at the end of every sync, changed or not.
+content_synced = Signal()
 
 _LOCK_KEY = 727_2024
 
@@ -238,7 +240,10 @@ def sync_content(content_dir=None, *, force=False):
         state = SiteState.current()
         if report.changed:
             state.content_version += 1
-            content_changed.send(sender=Article, changed=report.created + report.updated, removed=report.removed)
+            content_changed.send(
+                sender=Article, changed=report.created + report.updated, removed=report.removed, data_files=report.data_files
+            )
+        content_synced.send(sender=Article)
         state.synced_at = now
         state.save()
         report.content_version = state.content_version

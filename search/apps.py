@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "search"
+
+    def ready(self):
+        from articles import datafiles
+
+        from . import signals  # noqa: F401  (connects receivers)
+        from .synonyms import SYNONYMS_FILE, parse_synonyms, save_synonyms
+
+        datafiles.register(datafiles.DataFile(SYNONYMS_FILE, parse_synonyms, save_synonyms))

@@ -1,11 +1,30 @@
-from django.views.generic import TemplateView
+from django.shortcuts import render
+from django.views import View
+
+from treatments.models import Condition, Treatment
+
+from .query import QueryRejected
+from .service import search
 
 
-class SearchView(TemplateView):
+def _page_number(value):
+    try:
+        return min(max(1, int(value)), 1000)
+    except (TypeError, ValueError):
+        return 1
+
+
+class SearchView(View):
     template_name = "search/results.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["search_query"] = self.request.GET.get("q", "")[:200]
-        context["results"] = []
-        return context
+    def get(self, request):
+        raw = request.GET.get("q", "")
+        try:
+            page = search(raw, _page_number(request.GET.get("page")))
+        except QueryRejected as exc:
+            context = {"error": str(exc), "search_query": ""}
+            return render(request, self.template_name, context, status=400)
+        context = {"search": page, "search_query": page.query}
+        if not page.results:
+            context.update(conditions=Condition.objects.published(), treatments=Treatment.objects.published())
+        return render(request, self.template_name, context)

@@ -1,0 +1,77 @@
+"""Keep the index in line with the content, inside the same transaction as the change."""
+
+from articles.models import Article
+from core.models import GlossaryTerm
+from treatments.models import Condition, Treatment
+
+from . import documents
+from .backends import backend
+from .models import SearchDocument
+
+
+def _save(new_documents):
+    """Replace documents by key and refresh their full-text entries."""
+    if not new_documents:
+        return
+    existing = dict(SearchDocument.objects.filter(key__in=[doc.key for doc in new_documents]).values_list("key", "id"))
+    for doc in new_documents:
+        doc.pk = existing.get(doc.key)
+    SearchDocument.objects.bulk_update(
+        [d for d in new_documents if d.pk], ["kind", "title", "aliases", "summary", "body", "url", "visible_from"], batch_size=500
+    )
+    created = SearchDocument.objects.bulk_create([d for d in new_documents if not d.pk], batch_size=500)
+    saved = [d for d in new_documents if d.pk] + list(created)
+    if any(doc.pk is None for doc in saved):
+        saved = list(SearchDocument.objects.filter(key__in=[doc.key for doc in new_documents]))
+    backend().write(saved)
+
+
+def remove(keys):
+    ids = list(SearchDocument.objects.filter(key__in=keys).values_list("id", flat=True))
+    backend().delete(ids)
+    SearchDocument.objects.filter(id__in=ids).delete()
+
+
+def index_articles(slugs):
+    articles = Article.objects.filter(slug__in=slugs).prefetch_related("tags")
+    _save([documents.article_document(article) for article in articles])
+
+
+def index_entry(entry):
+    """(Re)index one treatment or condition, and drop documents of its kind whose slug no longer exists."""
+    model = type(entry)
+    kind = model._meta.model_name
+    builder = documents.treatment_document if model is Treatment else documents.condition_document
+    _save([builder(entry)])
+    live = {f"{kind}:{slug}" for slug in model.objects.values_list("slug", flat=True)}
+    stale = SearchDocument.objects.filter(kind=kind).exclude(key__in=live).values_list("key", flat=True)
+    remove(list(stale))
+
+
+def index_missing_entries():
+    """Index treatments, conditions and glossary terms that have no document yet (such as starter data)."""
+    keys = set(SearchDocument.objects.exclude(kind=SearchDocument.ARTICLE).values_list("key", flat=True))
+    for model in (Treatment, Condition):
+        for entry in model.objects.all():
+            if f"{model._meta.model_name}:{entry.slug}" not in keys:
+                index_entry(entry)
+    if GlossaryTerm.objects.exists() and not any(key.startswith("glossary:") for key in keys):
+        index_glossary()
+
+
+def index_glossary():
+    remove(list(SearchDocument.objects.filter(kind=SearchDocument.GLOSSARY).values_list("key", flat=True)))
+    _save([documents.glossary_document(term) for term in GlossaryTerm.objects.all()])
+
+
+def rebuild():
+    """Drop and rebuild the whole index from the database; returns the number of documents."""
+    backend().clear()
+    SearchDocument.objects.all().delete()
+    _save([documents.treatment_document(t) for t in Treatment.objects.prefetch_related("risks", "faqs")])
+    _save([documents.condition_document(c) for c in Condition.objects.prefetch_related("faqs")])
+    for start in range(0, Article.objects.count(), 1000):
+        batch = Article.objects.order_by("pk").prefetch_related("tags")[start : start + 1000]
+        _save([documents.article_document(article) for article in batch])
+    index_glossary()
+    return SearchDocument.objects.count()

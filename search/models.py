@@ -1,0 +1,35 @@
+"""The search index lives in the database, so every app server shares it.
+
+`SearchDocument` holds the text of each page; the full-text index over it
+is an FTS5 table on SQLite and a tsvector column on PostgreSQL (created by
+migration 0002 for whichever database is in use).
+"""
+
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    ARTICLE, TREATMENT, CONDITION, GLOSSARY = "article", "treatment", "condition", "glossary"
+    KIND_CHOICES = [(TREATMENT, "Treatment"), (CONDITION, "Condition"), (ARTICLE, "Article"), (GLOSSARY, "Glossary")]
+
+    key = models.CharField(max_length=100, unique=True)  # kind:slug
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES)
+    title = models.CharField(max_length=200)
+    aliases = models.TextField(blank=True)  # plain alias, other names, glossary forms, tags
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=300)
+    visible_from = models.DateField(null=True, blank=True)  # None: never public (a draft)
+
+    def __str__(self):
+        return self.key
+
+
+class Synonym(models.Model):
+    """An everyday word or phrase and the terms it stands for, from content/synonyms.yml."""
+
+    phrase = models.CharField(max_length=100, unique=True)
+    targets = models.JSONField(default=list)
+
+    def __str__(self):
+        return self.phrase

@@ -1,0 +1,56 @@
+"""content/synonyms.yml: the words patients use, mapped to the words the site uses. Staff edit it.
+
+pinched nerve: [radiculopathy, sciatica]
+rfa: radiofrequency ablation
+"""
+
+from dataclasses import dataclass, field
+
+from articles.frontmatter import decode, parse_yaml
+from articles.problems import ERROR, ContentError, Problem
+
+from .query import words_of
+
+SYNONYMS_FILE = "synonyms.yml"
+
+
+@dataclass
+class SynonymFile:
+    entries: dict = field(default_factory=dict)  # phrase -> [target phrases]
+    problems: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not any(problem.is_error for problem in self.problems)
+
+
+def parse_synonyms(raw):
+    result = SynonymFile()
+    try:
+        data, key_lines = parse_yaml(
+            decode(raw), first_line=1, what="the synonyms file", empty_message="the synonyms file is empty"
+        )
+    except ContentError as exc:
+        result.problems.append(Problem(SYNONYMS_FILE, exc.line, ERROR, exc.message, exc.code))
+        return result
+    for phrase, targets in data.items():
+        line = key_lines.get(phrase, 1)
+        if isinstance(targets, str):
+            targets = [targets]
+        if not isinstance(targets, list) or not targets or not all(isinstance(t, str) and words_of(t) for t in targets):
+            message = f"'{phrase}': list what it means, like [radiofrequency ablation, nerve ablation]"
+            result.problems.append(Problem(SYNONYMS_FILE, line, ERROR, message, "synonyms"))
+            continue
+        if not words_of(phrase):
+            result.problems.append(Problem(SYNONYMS_FILE, line, ERROR, f"'{phrase}' has no words to match", "synonyms"))
+            continue
+        result.entries[" ".join(words_of(phrase))] = [" ".join(words_of(target)) for target in targets]
+    return result
+
+
+def save_synonyms(parsed):
+    """Replace the stored synonyms (inside the sync's transaction). The parser above stays free of the ORM."""
+    from .models import Synonym
+
+    Synonym.objects.all().delete()
+    Synonym.objects.bulk_create(Synonym(phrase=phrase, targets=targets) for phrase, targets in parsed.entries.items())
