@@ -36,6 +36,7 @@ class Article(models.Model):
     sources = models.JSONField(default=list, blank=True)
     body_html = models.TextField()
     toc_html = models.TextField(blank=True)
+    body_text = models.TextField(blank=True)  # plain prose, for the search index
     word_count = models.PositiveIntegerField(default=0)
     reading_minutes = models.PositiveIntegerField(default=1)
     reading_grade = models.FloatField(default=0)

@@ -24,6 +24,7 @@ class ParsedArticle:
     word_count: int = 0
     reading_minutes: int = 1
     reading_grade: float = 0.0
+    prose: str = ""
     problems: list = field(default_factory=list)
 
     @property
@@ -66,7 +67,7 @@ def parse_article(path, slug, raw, *, max_bytes=None, digest=None):
     rendered = render_markdown(body)
     parsed.html, parsed.toc_html = rendered.html, rendered.toc_html
     parsed.heading_count = len(rendered.headings)
-    prose = prose_text(rendered.html)
+    prose = parsed.prose = prose_text(rendered.html)
     parsed.word_count = word_count(prose)
     parsed.reading_minutes = reading_minutes(parsed.word_count)
     parsed.reading_grade = reading_grade(prose)

@@ -137,6 +137,7 @@ def _save_article(parsed, now, existing, tag_cache):
         "sources": meta.sources,
         "body_html": parsed.html,
         "toc_html": parsed.toc_html if parsed.heading_count >= 3 else "",
+        "body_text": parsed.prose,
         "word_count": parsed.word_count,
         "reading_minutes": parsed.reading_minutes,
         "reading_grade": parsed.reading_grade,

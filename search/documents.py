@@ -22,7 +22,7 @@ def article_document(article):
         title=article.title,
         aliases=" ; ".join(tag.name for tag in article.tags.all()),
         summary=article.summary,
-        body=_text(article.body_html),
+        body=article.body_text,
         url=article.get_absolute_url(),
         visible_from=_visible_from(article),
     )
