@@ -6,11 +6,17 @@ query parameters, never spliced into SQL.
 
 from django.db import connection
 
+from .models import SearchDocument
+
 # Title, aliases, summary, body: a match in a title or an other name beats one in the body.
 SQLITE_WEIGHTS = (10.0, 8.0, 3.0, 1.0)
 # Pages about a treatment or condition answer most questions best; a glossary line is short, so
 # plain ranking would favour it for any word it contains.
+KIND_WEIGHT = {"treatment": 1.4, "condition": 1.4, "glossary": 0.6, "article": 1.0}
 KIND_WEIGHT_SQL = "CASE d.kind WHEN 'treatment' THEN 1.4 WHEN 'condition' THEN 1.4 WHEN 'glossary' THEN 0.6 ELSE 1.0 END"
+RANK_FUNCTION = "bm25({}, {}, {}, {})".format(*SQLITE_WEIGHTS)
+CANDIDATES = 300  # the best few hundred are ranked; deeper pages are rare
+MAX_COUNTED = 1000  # "1,000 results" is as useful to a reader as an exact larger number
 
 
 def _fts5_string(word):
@@ -45,20 +51,31 @@ class SqliteBackend:
         return " OR ".join(terms)
 
     def search(self, plan, today, limit, offset):
+        """Rank inside FTS5 (its fast `ORDER BY rank` path), then weigh and filter the best few hundred."""
         expression = self.match_expression(plan)
         if not expression:
             return [], 0
-        where = "search_fts MATCH %s AND d.visible_from <= %s"
-        base = f"FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid WHERE {where}"  # noqa: S608 (constant SQL)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", [expression, today])  # noqa: S608
-            total = cursor.fetchone()[0]
             cursor.execute(
-                f"SELECT d.id, bm25(search_fts, %s, %s, %s, %s) * {KIND_WEIGHT_SQL} AS score {base} "  # noqa: S608
-                "ORDER BY score, d.id LIMIT %s OFFSET %s",
-                [*SQLITE_WEIGHTS, expression, today, limit, offset],
+                "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH %s AND rank MATCH %s ORDER BY rank LIMIT %s",
+                [expression, RANK_FUNCTION, CANDIDATES],
             )
-            return [row[0] for row in cursor.fetchall()], total
+            ranked = cursor.fetchall()
+        visible = dict(
+            SearchDocument.objects.filter(pk__in=[pk for pk, _ in ranked], visible_from__lte=today).values_list("pk", "kind")
+        )
+        scored = sorted((score * KIND_WEIGHT[visible[pk]], pk) for pk, score in ranked if pk in visible)
+        total = len(scored) if len(ranked) < CANDIDATES else max(len(scored), self._count(expression, today))
+        return [pk for _, pk in scored[offset : offset + limit]], total
+
+    def _count(self, expression, today):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
+                "WHERE search_fts MATCH %s AND d.visible_from <= %s LIMIT %s)",
+                [expression, today, MAX_COUNTED],
+            )
+            return cursor.fetchone()[0]
 
     def hit_count(self, word, today):
         with connection.cursor() as cursor:
@@ -71,18 +88,24 @@ class SqliteBackend:
 
 
 class PostgresBackend:
-    VECTOR = (
+    """`head_vector` (title, other names, summary) finds the likely answers fast; `search_vector` adds the body."""
+
+    HEAD = (
         "setweight(to_tsvector('english', unaccent(title)), 'A') || "
         "setweight(to_tsvector('english', unaccent(aliases)), 'B') || "
-        "setweight(to_tsvector('english', unaccent(summary)), 'C') || "
-        "setweight(to_tsvector('english', unaccent(body)), 'D')"
+        "setweight(to_tsvector('english', unaccent(summary)), 'C')"
     )
+    VECTOR = HEAD + " || setweight(to_tsvector('english', unaccent(body)), 'D')"
 
     def write(self, documents):
         ids = [doc.pk for doc in documents]
         if ids:
             with connection.cursor() as cursor:
-                cursor.execute(f"UPDATE search_searchdocument SET search_vector = {self.VECTOR} WHERE id = ANY(%s)", [ids])  # noqa: S608
+                cursor.execute(
+                    f"UPDATE search_searchdocument SET search_vector = {self.VECTOR}, head_vector = {self.HEAD} "  # noqa: S608
+                    "WHERE id = ANY(%s)",
+                    [ids],
+                )
 
     def delete(self, ids):
         """Rows are deleted with their documents; nothing else to do."""
@@ -107,23 +130,34 @@ class PostgresBackend:
         return parts, params
 
     def search(self, plan, today, limit, offset):
+        """Rank the head matches and the newest body matches, a bounded set, instead of every match.
+
+        A word such as "pain" is in nearly every page; ranking thousands of long vectors costs more than
+        the reader gains, and a match in a title or other name is already in the head set.
+        """
         parts, params = self.tsquery_parts(plan)
         if not parts:
             return [], 0
         query = " || ".join(parts)
-        base = (
-            f"FROM search_searchdocument d, (SELECT {query} AS q) AS tq "  # noqa: S608 (fragments are constants)
-            "WHERE d.search_vector @@ tq.q AND d.visible_from <= %s"
+        sql = (
+            f"WITH q AS (SELECT {query} AS q), "  # noqa: S608 (fragments are constants)
+            "head AS (SELECT d.id FROM search_searchdocument d, q WHERE d.head_vector @@ q.q AND d.visible_from <= %s LIMIT %s), "
+            "body AS (SELECT d.id FROM search_searchdocument d, q WHERE d.search_vector @@ q.q AND d.visible_from <= %s "
+            "ORDER BY d.id DESC LIMIT %s), "
+            "candidates AS (SELECT id FROM head UNION SELECT id FROM body) "
+            f"SELECT d.id, ts_rank(d.search_vector, q.q, 1) * {KIND_WEIGHT_SQL} AS score "
+            "FROM search_searchdocument d JOIN candidates c ON c.id = d.id, q ORDER BY score DESC, d.id LIMIT %s OFFSET %s"
+        )
+        count_sql = (
+            f"SELECT count(*) FROM (SELECT 1 FROM search_searchdocument d, (SELECT {query} AS q) AS q "  # noqa: S608
+            "WHERE d.search_vector @@ q.q AND d.visible_from <= %s LIMIT %s) AS matches"
         )
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", [*params, today])  # noqa: S608 (fragments are constants)
-            total = cursor.fetchone()[0]
-            cursor.execute(
-                f"SELECT d.id, ts_rank(d.search_vector, tq.q, 1) * {KIND_WEIGHT_SQL} AS score {base} "  # noqa: S608
-                "ORDER BY score DESC, d.id LIMIT %s OFFSET %s",
-                [*params, today, limit, offset],
-            )
-            return [row[0] for row in cursor.fetchall()], total
+            cursor.execute(sql, [*params, today, CANDIDATES, today, CANDIDATES, limit, offset])
+            ids = [row[0] for row in cursor.fetchall()]
+            cursor.execute(count_sql, [*params, today, MAX_COUNTED])
+            total = min(cursor.fetchone()[0], MAX_COUNTED)
+        return ids, total
 
     def hit_count(self, word, today):
         with connection.cursor() as cursor:

@@ -11,12 +11,16 @@ POSTGRES_CREATE = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "ALTER TABLE search_searchdocument ADD COLUMN search_vector tsvector",
+    "ALTER TABLE search_searchdocument ADD COLUMN head_vector tsvector",
     "CREATE INDEX search_document_vector ON search_searchdocument USING GIN (search_vector)",
+    "CREATE INDEX search_document_head_vector ON search_searchdocument USING GIN (head_vector)",
     "CREATE INDEX search_document_title_trgm ON search_searchdocument USING GIN (lower(title) gin_trgm_ops)",
 ]
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS search_document_title_trgm",
+    "DROP INDEX IF EXISTS search_document_head_vector",
     "DROP INDEX IF EXISTS search_document_vector",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS head_vector",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS search_vector",
 ]
 
