@@ -14,6 +14,9 @@ from pathlib import Path
 
 from django.conf import settings
 
+from core.images import ImageRefused
+from core.images import inspect as inspect_image
+
 from . import datafiles, discovery
 from .parser import content_hash
 from .problems import ERROR, WARNING, Problem, sort_for_report
@@ -108,9 +111,31 @@ def _broken_links(articles):
                 yield Problem(parsed.path, line, ERROR, f"the link to article '{target}' goes nowhere{hint}", "broken-link")
 
 
+MAIN_PICTURE_MIN_WIDTH = 960
+BODY_PICTURE_MIN_WIDTH = 480
+
+
+def _image_problem(parsed, content_dir, relative, min_width, line):
+    path = Path(content_dir) / "images" / relative
+    if not path.is_file() or path.is_symlink():
+        return Problem(parsed.path, line, ERROR, f"the image '{relative}' is not in the images folder", "image")
+    try:
+        info = inspect_image(path.name, path.read_bytes())
+    except ImageRefused as exc:
+        return Problem(parsed.path, line, ERROR, f"the image '{relative}' cannot be used: {exc}", "image")
+    if info.width < min_width:
+        message = f"the image '{relative}' is only {info.width} px wide; use one at least {min_width} px wide so it stays sharp"
+        return Problem(parsed.path, line, WARNING, message, "image-small")
+    return None
+
+
 def _images(parsed, content_dir):
-    if parsed.meta.image and not (Path(content_dir) / "images" / parsed.meta.image).is_file():
-        yield Problem(parsed.path, 2, ERROR, f"the image '{parsed.meta.image}' is not in the images folder", "image")
+    checks = [(parsed.meta.image, MAIN_PICTURE_MIN_WIDTH, 2)] if parsed.meta.image else []
+    checks += [(relative, BODY_PICTURE_MIN_WIDTH, _line_of(parsed, f"images/{relative}")) for relative in parsed.image_refs]
+    for relative, min_width, line in checks:
+        problem = _image_problem(parsed, content_dir, relative, min_width, line)
+        if problem:
+            yield problem
 
 
 def _grade(parsed):

@@ -37,6 +37,7 @@ class Article(models.Model):
     body_html = models.TextField()
     toc_html = models.TextField(blank=True)
     body_text = models.TextField(blank=True)  # plain prose, for the search index
+    image_refs = models.JSONField(default=list, blank=True)  # pictures under images/ that the body shows
     word_count = models.PositiveIntegerField(default=0)
     reading_minutes = models.PositiveIntegerField(default=1)
     reading_grade = models.FloatField(default=0)

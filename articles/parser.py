@@ -3,7 +3,7 @@
 import hashlib
 from dataclasses import dataclass, field
 
-from core.markup import render_markdown
+from core.markup import content_images, render_markdown
 from core.readability import prose_text, reading_grade, reading_minutes, word_count
 
 from . import frontmatter, schema
@@ -25,6 +25,7 @@ class ParsedArticle:
     reading_minutes: int = 1
     reading_grade: float = 0.0
     prose: str = ""
+    image_refs: list = field(default_factory=list)
     problems: list = field(default_factory=list)
 
     @property
@@ -66,6 +67,7 @@ def parse_article(path, slug, raw, *, max_bytes=None, digest=None):
     parsed.meta = meta
     rendered = render_markdown(body)
     parsed.html, parsed.toc_html = rendered.html, rendered.toc_html
+    parsed.image_refs = content_images(rendered.html)
     parsed.heading_count = len(rendered.headings)
     prose = parsed.prose = prose_text(rendered.html)
     parsed.word_count = word_count(prose)

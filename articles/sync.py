@@ -14,6 +14,8 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.renditions import sync_content_images
+
 from . import datafiles, discovery
 from .models import Article, ArticleTopic, Redirect, SiteState, SourceFile, Tag
 from .parser import content_hash
@@ -138,6 +140,7 @@ def _save_article(parsed, now, existing, tag_cache):
         "body_html": parsed.html,
         "toc_html": parsed.toc_html if parsed.heading_count >= 3 else "",
         "body_text": parsed.prose,
+        "image_refs": parsed.image_refs,
         "word_count": parsed.word_count,
         "reading_minutes": parsed.reading_minutes,
         "reading_grade": parsed.reading_grade,
@@ -220,6 +223,17 @@ def _remove_missing(scan, known, report):
         SourceFile.objects.filter(path__in=gone).delete()
 
 
+def _sync_images(content_dir, report):
+    """Renditions for every picture an article uses; a refused picture is a warning and the page shows without it."""
+    referenced = {}
+    for path, image, refs in Article.objects.values_list("source_path", "image", "image_refs"):
+        for relative in ([image] if image else []) + list(refs):
+            referenced.setdefault(relative, []).append(path)
+    problems = []
+    sync_content_images(content_dir, referenced, problems)
+    report.warnings.extend(Problem(path, 1, "warning", message, "image") for path, message in problems)
+
+
 def sync_content(content_dir=None, *, force=False):
     """Sync CONTENT_DIR into the database and return what happened.
 
@@ -238,6 +252,7 @@ def sync_content(content_dir=None, *, force=False):
         _apply(jobs, report, now, known)
         _remove_missing(scan, known, report)
         datafiles.sync(content_dir, force, report)
+        _sync_images(content_dir, report)
         state = SiteState.current()
         if report.changed:
             state.content_version += 1

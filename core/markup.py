@@ -155,3 +155,11 @@ def render_markdown(text, *, article_url_prefix="/articles/"):
         toc_html=sanitize_html(converter.toc) if headings else "",
         headings=headings,
     )
+
+
+CONTENT_IMAGE = re.compile(r'<img ([^>]*?)src="images/([^"]+)"([^>]*)>')
+
+
+def content_images(html):
+    """The pictures from the content images folder that a fragment shows (`![alt](images/x.jpg)`)."""
+    return list(dict.fromkeys(match.group(2) for match in CONTENT_IMAGE.finditer(html)))

@@ -9,15 +9,15 @@ import hashlib
 import re
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from .images import ImageRefused, make_renditions
+from .images import ImageRefused, inspect, make_renditions
 from .models import ImageAsset, Rendition
 
 RENDITION_DIR = "renditions"
 RENDITION_NAME = re.compile(r"[0-9a-f]{20}-\d{1,5}\.(webp|jpg|png)")
-IMAGE_SRC = re.compile(r'<img ([^>]*?)src="images/([^"]+)"([^>]*)>')
 
 
 def content_key(relative):
@@ -62,11 +62,6 @@ def delete_assets(assets):
         asset.delete()
 
 
-def images_in(html):
-    """The content image paths an article body shows (`![alt](images/x.jpg)`)."""
-    return [match.group(2) for match in IMAGE_SRC.finditer(html)]
-
-
 def sync_content_images(content_dir, referenced, problems):
     """Make renditions for every referenced content picture whose file changed; drop the unreferenced.
 
@@ -89,3 +84,27 @@ def sync_content_images(content_dir, referenced, problems):
         for user in referenced[relative] if message else []:
             problems.append((user, message))
     delete_assets([asset for key, asset in known.items() if key not in wanted])
+
+
+def validate_picture(upload):
+    """Form validator for admin uploads: the same checks as content pictures, naming the field's file."""
+    upload.open("rb")
+    data = upload.read()
+    try:
+        inspect(upload.name, data)
+    except ImageRefused as exc:
+        raise ValidationError(f"The picture '{upload.name}' cannot be used: {exc}.") from None
+    finally:
+        upload.seek(0)
+
+
+def delete_unused_uploads():
+    """Drop renditions of uploaded pictures that no treatment or condition uses any more."""
+    from treatments.models import Condition, Treatment
+
+    used = {
+        f"upload:{name}"
+        for model in (Treatment, Condition)
+        for name in model.objects.exclude(image="").values_list("image", flat=True)
+    }
+    delete_assets(list(ImageAsset.objects.filter(key__startswith="upload:").exclude(key__in=used)))

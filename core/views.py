@@ -1,4 +1,5 @@
-from django.http import JsonResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -9,6 +10,7 @@ from treatments.relations import comparison_rows
 
 from .health import health
 from .models import GlossaryTerm
+from .renditions import RENDITION_DIR, RENDITION_NAME
 
 
 class HomeView(TemplateView):
@@ -55,3 +57,15 @@ def glossary_by_letter(terms):
     for term in terms:
         groups.setdefault(term.letter, []).append(term)
     return list(groups.items())
+
+
+def rendition(request, name):
+    """Serve a rendition from local storage, cacheable forever (its name changes when the picture does)."""
+    if not RENDITION_NAME.fullmatch(name) or not default_storage.exists(f"{RENDITION_DIR}/{name}"):
+        raise Http404("No such picture")
+    response = FileResponse(default_storage.open(f"{RENDITION_DIR}/{name}"), content_type=CONTENT_TYPES[name.rsplit(".", 1)[1]])
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+CONTENT_TYPES = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}

@@ -114,7 +114,7 @@ class PostgresBackend:
         """The vector lives on the document row."""
 
     @staticmethod
-    def tsquery_parts(plan):
+    def tsquery_parts(plan, *, phrases=True):
         """SQL fragments and parameters that OR together into one tsquery."""
         parts, params = [], []
         for index, word in enumerate(plan.words):
@@ -124,39 +124,41 @@ class PostgresBackend:
             else:
                 parts.append("plainto_tsquery('english', unaccent(%s))")
                 params.append(word)
-        for phrase in plan.phrases:
+        for phrase in plan.phrases if phrases else []:
             parts.append("phraseto_tsquery('english', unaccent(%s))")
             params.append(" ".join(phrase))
         return parts, params
 
     def search(self, plan, today, limit, offset):
-        """Rank the head matches and the newest body matches, a bounded set, instead of every match.
+        """Rank a bounded set: every head match (title, other names, summary) and the newest body matches.
 
         A word such as "pain" is in nearly every page; ranking thousands of long vectors costs more than
-        the reader gains, and a match in a title or other name is already in the head set.
+        the reader gains. Body matches use the plain words only: phrase queries make PostgreSQL re-read
+        every matching row, while a phrase from a synonym is found in the head anyway.
         """
         parts, params = self.tsquery_parts(plan)
+        word_parts, word_params = self.tsquery_parts(plan, phrases=False) if plan.words else (parts, params)
         if not parts:
             return [], 0
-        query = " || ".join(parts)
+        query, words_query = " || ".join(parts), " || ".join(word_parts)
         sql = (
-            f"WITH q AS (SELECT {query} AS q), "  # noqa: S608 (fragments are constants)
+            f"WITH q AS (SELECT {query} AS q), w AS (SELECT {words_query} AS q), "  # noqa: S608 (fragments are constants)
             "head AS (SELECT d.id FROM search_searchdocument d, q WHERE d.head_vector @@ q.q AND d.visible_from <= %s LIMIT %s), "
-            "body AS (SELECT d.id FROM search_searchdocument d, q WHERE d.search_vector @@ q.q AND d.visible_from <= %s "
+            "body AS (SELECT d.id FROM search_searchdocument d, w WHERE d.search_vector @@ w.q AND d.visible_from <= %s "
             "ORDER BY d.id DESC LIMIT %s), "
             "candidates AS (SELECT id FROM head UNION SELECT id FROM body) "
             f"SELECT d.id, ts_rank(d.search_vector, q.q, 1) * {KIND_WEIGHT_SQL} AS score "
             "FROM search_searchdocument d JOIN candidates c ON c.id = d.id, q ORDER BY score DESC, d.id LIMIT %s OFFSET %s"
         )
         count_sql = (
-            f"SELECT count(*) FROM (SELECT 1 FROM search_searchdocument d, (SELECT {query} AS q) AS q "  # noqa: S608
-            "WHERE d.search_vector @@ q.q AND d.visible_from <= %s LIMIT %s) AS matches"
+            f"SELECT count(*) FROM (SELECT 1 FROM search_searchdocument d, (SELECT {words_query} AS q) AS w "  # noqa: S608
+            "WHERE d.search_vector @@ w.q AND d.visible_from <= %s LIMIT %s) AS matches"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, today, CANDIDATES, today, CANDIDATES, limit, offset])
+            cursor.execute(sql, [*params, *word_params, today, CANDIDATES, today, CANDIDATES, limit, offset])
             ids = [row[0] for row in cursor.fetchall()]
-            cursor.execute(count_sql, [*params, today, MAX_COUNTED])
-            total = min(cursor.fetchone()[0], MAX_COUNTED)
+            cursor.execute(count_sql, [*word_params, today, MAX_COUNTED])
+            total = max(min(cursor.fetchone()[0], MAX_COUNTED), len(ids) + offset)
         return ids, total
 
     def hit_count(self, word, today):

@@ -60,6 +60,7 @@ class ReviewedEntryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name", "summary", "slug")
     review_fieldset = ("Review and sources", {"fields": ("reviewed", "reviewed_by", "sources")})
+    picture_fieldset = ("Picture", {"fields": ("image", "image_alt")})
     publish_fieldset = ("Publishing", {"fields": ("published", "draft")})
 
     @admin.display(description="Status")
@@ -94,6 +95,7 @@ class TreatmentAdmin(ReviewedEntryAdmin):
         ("Preparing, the day itself, and after", {"fields": ("preparation", "before", "during", "after")}),
         ("Results and recovery", {"fields": ("results", "recovery", "questions_to_ask")}),
         ("Related conditions", {"fields": ("conditions",)}),
+        ReviewedEntryAdmin.picture_fieldset,
         ReviewedEntryAdmin.review_fieldset,
         ReviewedEntryAdmin.publish_fieldset,
     ]
@@ -109,6 +111,7 @@ class ConditionAdmin(ReviewedEntryAdmin):
         ("What you can do yourself", {"fields": ("self_care_do", "self_care_dont")}),
         ("Causes, tests and treatments", {"fields": ("causes", "tests", "treatment_steps")}),
         ("Living with it", {"fields": ("living_with", "questions_to_ask")}),
+        ReviewedEntryAdmin.picture_fieldset,
         ReviewedEntryAdmin.review_fieldset,
         ReviewedEntryAdmin.publish_fieldset,
     ]

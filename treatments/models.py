@@ -8,11 +8,13 @@ safe HTML and never render Markdown during a request.
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from core.markup import render_markdown
+from core.renditions import delete_unused_uploads, save_asset, validate_picture
 from core.visibility import PublishedQuerySet, is_public
 
 URGENCY_CHOICES = [
@@ -70,6 +72,17 @@ class ReviewedEntry(models.Model):
     sources = models.TextField(
         blank=True, help_text="The reputable pages the facts rest on, one per line (for example 'NHS: Sciatica (nhs.uk)')."
     )
+    image = models.FileField(
+        upload_to="uploads/",
+        blank=True,
+        validators=[validate_picture],
+        help_text="Optional picture: JPEG, PNG, WebP or GIF, up to 20 MB. The site makes phone-sized copies itself.",
+    )
+    image_alt = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it. Needed whenever there is a picture.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
     rendered = models.JSONField(default=dict, editable=False)
 
@@ -87,6 +100,19 @@ class ReviewedEntry(models.Model):
     def save(self, *args, **kwargs):
         self.rendered = {name: render_markdown(getattr(self, name)).html for name in self.MARKDOWN_FIELDS}
         super().save(*args, **kwargs)
+        if self.image:
+            self.image.open("rb")
+            save_asset(self.image_key, self.image.name, self.image.read())
+        delete_unused_uploads()
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Describe the picture for people who cannot see it."})
+
+    @property
+    def image_key(self):
+        return f"upload:{self.image.name}" if self.image else ""
 
     def html(self, field_name):
         return self.rendered.get(field_name, "")

@@ -2,6 +2,10 @@ from django import template
 from django.urls import reverse
 
 from core import jsonld
+from core.pictures import assets_for, picture_html, with_pictures
+from core.renditions import content_key
+
+MAIN_SIZES = "(min-width: 62rem) 60rem, calc(100vw - 2rem)"
 
 register = template.Library()
 
@@ -18,3 +22,17 @@ def breadcrumbs(current, *trail):
     """`{% breadcrumbs page_title "Treatments" "treatments:treatment_list" %}`: label and URL name pairs."""
     crumbs = [(trail[index], reverse(trail[index + 1])) for index in range(0, len(trail) - 1, 2)]
     return {"crumbs": crumbs, "current": current}
+
+
+@register.filter
+def pictures(html):
+    """Body HTML with content pictures as responsive <picture> elements."""
+    return with_pictures(html)
+
+
+@register.simple_tag
+def main_picture(path, alt):
+    """The page's main picture: loaded first, never lazily."""
+    if not path:
+        return ""
+    return picture_html(assets_for([path]).get(content_key(path)), alt or "", main=True, sizes=MAIN_SIZES)

@@ -109,3 +109,33 @@ def test_staff_without_rights_are_refused(client, django_user_model, treatment):
     user.user_permissions.add(Permission.objects.get(codename="view_treatment"))
     assert client.get("/admin/treatments/treatment/").status_code == 200
     assert client.post(f"/admin/treatments/treatment/{treatment.pk}/delete/", {"post": "yes"}).status_code == 403
+
+
+def test_picture_upload_is_checked_and_named_in_the_error(admin_client, db, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    svg = SimpleUploadedFile("drawing.svg", b"<svg onload=alert(1)/>", content_type="image/svg+xml")
+    response = _treatment_post(admin_client, "/admin/treatments/treatment/add/", card=make_card(), image=svg, image_alt="x")
+    errors = response.context["adminform"].form.errors
+    assert "drawing.svg" in errors["image"][0] and "SVG files are not accepted" in errors["image"][0]
+
+
+def test_valid_picture_upload_gets_renditions_and_needs_alt_text(admin_client, db, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.models import ImageAsset
+    from tests.core.test_images import photo
+
+    settings.MEDIA_ROOT = tmp_path
+    upload = SimpleUploadedFile("spine.jpg", photo(1200, 800), content_type="image/jpeg")
+    response = _treatment_post(admin_client, "/admin/treatments/treatment/add/", card=make_card(), image=upload, image_alt="")
+    assert "image_alt" in response.context["adminform"].form.errors
+    upload = SimpleUploadedFile("spine.jpg", photo(1200, 800), content_type="image/jpeg")
+    response = _treatment_post(
+        admin_client, "/admin/treatments/treatment/add/", card=make_card(), image=upload, image_alt="A spine"
+    )
+    assert response.status_code == 302
+    treatment = Treatment.objects.get(slug="new-therapy")
+    asset = ImageAsset.objects.get(key=treatment.image_key)
+    assert sorted(set(asset.renditions.values_list("width", flat=True))) == [480, 960]
