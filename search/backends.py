@@ -42,6 +42,9 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
+    def analyze(self):
+        """FTS5 needs no statistics."""
+
     @staticmethod
     def match_expression(plan):
         terms = [_fts5_string(word) for word in plan.words]
@@ -113,12 +116,17 @@ class PostgresBackend:
     def clear(self):
         """The vector lives on the document row."""
 
+    def analyze(self):
+        """Fresh statistics after a large change, so the planner picks index or scan wisely for each word."""
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument")
+
     @staticmethod
-    def tsquery_parts(plan, *, phrases=True):
+    def tsquery_parts(plan, *, phrases=True, prefix=True):
         """SQL fragments and parameters that OR together into one tsquery."""
         parts, params = [], []
         for index, word in enumerate(plan.words):
-            if plan.prefix_last and index == len(plan.words) - 1:
+            if prefix and plan.prefix_last and index == len(plan.words) - 1:
                 parts.append("to_tsquery('english', %s)")
                 params.append(word + ":*")
             else:
@@ -130,22 +138,22 @@ class PostgresBackend:
         return parts, params
 
     def search(self, plan, today, limit, offset):
-        """Rank a bounded set: every head match (title, other names, summary) and the newest body matches.
+        """Rank a bounded set: the head matches (title, other names, summary) and the first body matches found.
 
         A word such as "pain" is in nearly every page; ranking thousands of long vectors costs more than
-        the reader gains. Body matches use the plain words only: phrase queries make PostgreSQL re-read
-        every matching row, while a phrase from a synonym is found in the head anyway.
+        the reader gains. A phrase from a synonym, or an unfinished last word, is looked for in the head.
         """
         parts, params = self.tsquery_parts(plan)
-        word_parts, word_params = self.tsquery_parts(plan, phrases=False) if plan.words else (parts, params)
+        # The body is searched for whole words only: phrases and prefixes make PostgreSQL read every row.
+        word_parts, word_params = self.tsquery_parts(plan, phrases=False, prefix=False) if plan.words else (parts, params)
         if not parts:
             return [], 0
         query, words_query = " || ".join(parts), " || ".join(word_parts)
         sql = (
             f"WITH q AS (SELECT {query} AS q), w AS (SELECT {words_query} AS q), "  # noqa: S608 (fragments are constants)
             "head AS (SELECT d.id FROM search_searchdocument d, q WHERE d.head_vector @@ q.q AND d.visible_from <= %s LIMIT %s), "
-            "body AS (SELECT d.id FROM search_searchdocument d, w WHERE d.search_vector @@ w.q AND d.visible_from <= %s "
-            "ORDER BY d.id DESC LIMIT %s), "
+            "body AS (SELECT d.id FROM search_searchdocument d, w "
+            "WHERE d.search_vector @@ w.q AND d.visible_from <= %s LIMIT %s), "
             "candidates AS (SELECT id FROM head UNION SELECT id FROM body) "
             f"SELECT d.id, ts_rank(d.search_vector, q.q, 1) * {KIND_WEIGHT_SQL} AS score "
             "FROM search_searchdocument d JOIN candidates c ON c.id = d.id, q ORDER BY score DESC, d.id LIMIT %s OFFSET %s"

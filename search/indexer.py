@@ -8,6 +8,8 @@ from . import documents
 from .backends import backend
 from .models import SearchDocument
 
+ANALYZE_AFTER = 500  # documents written at once
+
 
 def _save(new_documents):
     """Replace documents by key and refresh their full-text entries."""
@@ -24,6 +26,8 @@ def _save(new_documents):
     if any(doc.pk is None for doc in saved):
         saved = list(SearchDocument.objects.filter(key__in=[doc.key for doc in new_documents]))
     backend().write(saved)
+    if len(saved) >= ANALYZE_AFTER:
+        backend().analyze()
 
 
 def remove(keys):
