@@ -29,7 +29,7 @@ def picture_html(asset, alt, *, main=False, sizes=BODY_SIZES):
         by_format.setdefault(rendition.format, []).append(rendition)
     fallback = by_format.get("jpg") or by_format.get("png") or []
     default = min(fallback, key=lambda r: abs(r.width - 960))
-    loading = mark_safe(' fetchpriority="high"' if main else ' loading="lazy" decoding="async"')
+    loading = mark_safe(' fetchpriority="high"' if main else ' loading="lazy" decoding="async"')  # noqa: S308 (constant)
     sources = format_html_join(
         "", '<source type="image/{}" srcset="{}" sizes="{}">', [("webp", _srcset(by_format.get("webp", [])), sizes)]
     )
