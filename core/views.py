@@ -1,4 +1,7 @@
+import sys
+
 from django.core.files.storage import default_storage
+from django.db import DatabaseError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -39,6 +42,12 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """A styled error page. When the database has gone away, say so with a 503 the load balancer understands."""
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
+        return response
     return render(request, "500.html", status=500)
 
 

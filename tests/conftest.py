@@ -45,6 +45,16 @@ class ContentFolder:
         (self.articles / f"{slug}.md").unlink()
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test's database starts at the same content version, so cached pages must not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def content(tmp_path, settings):
     folder = ContentFolder(tmp_path / "content")

@@ -2,6 +2,7 @@ from django import template
 from django.urls import reverse
 
 from core import jsonld
+from core.models import ImageAsset
 from core.pictures import assets_for, picture_html, with_pictures
 from core.renditions import content_key
 
@@ -36,3 +37,12 @@ def main_picture(path, alt):
     if not path:
         return ""
     return picture_html(assets_for([path]).get(content_key(path)), alt or "", main=True, sizes=MAIN_SIZES)
+
+
+@register.simple_tag
+def entry_picture(entry):
+    """A treatment's or condition's uploaded picture, or nothing when there is none or it cannot be shown."""
+    if not entry.image:
+        return ""
+    asset = ImageAsset.objects.filter(key=entry.image_key).prefetch_related("renditions").first()
+    return picture_html(asset, entry.image_alt, main=True, sizes=MAIN_SIZES)
