@@ -44,6 +44,7 @@ def production_env(workdir, port, **extra):
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or "local-check-secret-key-0123456789-0123456789",
         "DATABASE_URL": f"sqlite:///{Path(workdir) / 'db.sqlite3'}",
         "STATIC_ROOT": str(Path(workdir) / "static"),
+        "MEDIA_ROOT": str(Path(workdir) / "media"),
         "CONTENT_DIR": str(PROJECT / "content"),
         "SITE_URL": f"http://127.0.0.1:{port}",
         "HOST": "127.0.0.1",
@@ -57,6 +58,7 @@ def production_env(workdir, port, **extra):
 
 
 def prepare(env):
+    Path(env["STATIC_ROOT"]).parent.mkdir(parents=True, exist_ok=True)
     manage = [sys.executable, str(PROJECT / "manage.py")]
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["sync_content"]):
         subprocess.run(manage + command, env=env, check=True, capture_output=True, cwd=PROJECT)

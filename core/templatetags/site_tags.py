@@ -1,5 +1,12 @@
+import base64
+import functools
+import hashlib
+
 from django import template
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 
 from core import jsonld
 from core.models import ImageAsset
@@ -46,3 +53,15 @@ def entry_picture(entry):
         return ""
     asset = ImageAsset.objects.filter(key=entry.image_key).prefetch_related("renditions").first()
     return picture_html(asset, entry.image_alt, main=True, sizes=MAIN_SIZES)
+
+
+@register.simple_tag
+def script(path):
+    """A deferred script from our own static files, with Subresource Integrity."""
+    return format_html('<script src="{}" integrity="{}" defer></script>', static(path), subresource_integrity(path))
+
+
+@functools.lru_cache(maxsize=32)
+def subresource_integrity(path):
+    with open(finders.find(path), "rb") as handle:
+        return "sha384-" + base64.b64encode(hashlib.sha384(handle.read()).digest()).decode()
