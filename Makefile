@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-WEB_CONCURRENCY ?= 2
+WEB_CONCURRENCY ?= 4
 SECRET_FILE := .secret_key
 
 .PHONY: help run test lint serve bench lighthouse clean

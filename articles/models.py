@@ -7,9 +7,17 @@ from django.utils import timezone
 from core.visibility import PublishedQuerySet, is_public
 
 
+class TagQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        today = timezone.localdate()
+        return self.filter(articles__draft=False, articles__published__lte=today).distinct()
+
+
 class Tag(models.Model):
     name = models.CharField(max_length=40, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

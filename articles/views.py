@@ -6,6 +6,8 @@ from core.preview import StaffPreviewMixin
 
 from .models import Article, Redirect, Tag
 
+CARD_FIELDS = ("slug", "title", "summary", "published", "reading_minutes")
+
 
 class ArticleListView(ListView):
     template_name = "articles/article_list.html"
@@ -13,7 +15,7 @@ class ArticleListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        articles = Article.objects.published().prefetch_related("tags")
+        articles = Article.objects.published().only(*CARD_FIELDS)
         self.tag = None
         tag_slug = self.request.GET.get("tag", "")
         if tag_slug:
@@ -24,7 +26,7 @@ class ArticleListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["tag"] = self.tag
-        context["all_tags"] = Tag.objects.filter(articles__in=Article.objects.published()).distinct()
+        context["all_tags"] = Tag.objects.with_published_articles()
         return context
 
 

@@ -5,7 +5,15 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-BENCHMARKS = ["content_sync.py", "page_serving.py", "search_latency.py"]
+BENCHMARKS = [
+    "content_sync.py",
+    "page_serving.py",
+    "search_latency.py",
+    "images.py",
+    "load.py",
+    "scale.py",
+    "observatory.py",
+]
 
 if __name__ == "__main__":
     sys.path.insert(0, str(BENCH))

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from articles.models import Article
+from articles.views import CARD_FIELDS
 from treatments.models import Condition, Treatment
 from treatments.relations import comparison_rows
 
@@ -23,7 +24,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         treatments = Treatment.objects.published()
         context.update(
-            latest_articles=Article.objects.published()[:4],
+            latest_articles=Article.objects.published().only(*CARD_FIELDS)[:4],
             conditions=Condition.objects.published(),
             treatments=treatments,
             comparison=comparison_rows(treatments),
