@@ -5,6 +5,8 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from core.visibility import publication_status
+
 from .discovery import ContentDirError
 from .models import Article
 from .sync import sync_content
@@ -22,9 +24,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="Status")
     def status(self, article):
-        if article.draft:
-            return "Draft"
-        return "Published" if article.is_public else "Scheduled"
+        return publication_status(article)
 
     @admin.display(description="Last sync error")
     def sync_error(self, article):

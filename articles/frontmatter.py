@@ -13,7 +13,7 @@ import unicodedata
 
 import yaml
 
-from .problems import ContentError
+from .problems import ERROR, ContentError, Problem
 
 FENCE = re.compile(r"^---[ \t]*$")
 MAX_DEPTH = 8
@@ -183,3 +183,15 @@ def read(raw):
 
 def is_date(value):
     return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+def read_data_file(raw, path, what, empty_message, problems):
+    """A whole staff-edited YAML file (glossary.yml, synonyms.yml) as (mapping, {key: line}).
+
+    On failure the problem is appended to `problems` with `path` and its line, and None is returned.
+    """
+    try:
+        return parse_yaml(decode(raw), first_line=1, what=what, empty_message=empty_message)
+    except ContentError as exc:
+        problems.append(Problem(path, exc.line, ERROR, exc.message, exc.code))
+        return None

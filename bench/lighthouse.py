@@ -14,20 +14,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.local_server import PROJECT, running_site  # noqa: E402
+from bench.pages import CHECKED_PAGES  # noqa: E402
 
-PAGES = {
-    "home": "/",
-    "article list": "/articles/",
-    "article": "/articles/nerve-blocks/",
-    "treatment list": "/treatments/",
-    "nerve blocks": "/treatments/nerve-blocks/",
-    "spinal cord stimulation": "/treatments/spinal-cord-stimulation/",
-    "radiofrequency ablation": "/treatments/radiofrequency-ablation/",
-    "condition": "/conditions/sciatica-and-radiculopathy/",
-    "search results": "/search/?q=sciatica",
-    "glossary": "/glossary/",
-}
 # Lighthouse refuses to audit a page that answers 404, so the 404 page is covered by the browser tests (axe) only.
+PAGES = {name: path for name, path in CHECKED_PAGES.items() if name != "not found"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = " ".join(
     ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from articles.frontmatter import decode, parse_yaml
-from articles.problems import ERROR, WARNING, ContentError, Problem
+from articles.frontmatter import read_data_file
+from articles.problems import ERROR, WARNING, Problem
 
 from .markup import render_markdown
 
@@ -82,13 +82,10 @@ def _check_clashes(entries, problems):
 def parse_glossary(raw):
     """Bytes of glossary.yml to a Glossary; problems are collected with their lines, never raised."""
     glossary = Glossary()
-    try:
-        data, key_lines = parse_yaml(
-            decode(raw), first_line=1, what="the glossary", empty_message="the glossary is empty; add at least one term"
-        )
-    except ContentError as exc:
-        glossary.problems.append(Problem(GLOSSARY_FILE, exc.line, ERROR, exc.message, exc.code))
+    loaded = read_data_file(raw, GLOSSARY_FILE, "the glossary", "the glossary is empty; add at least one term", glossary.problems)
+    if loaded is None:
         return glossary
+    data, key_lines = loaded
     for term, value in data.items():
         entry = _entry(" ".join(term.split()), value, key_lines.get(term, 1), glossary.problems)
         if entry:

@@ -16,3 +16,10 @@ class PublishedQuerySet(models.QuerySet):
 
 def is_public(item):
     return not item.draft and item.published <= timezone.localdate()
+
+
+def publication_status(item):
+    """ "Draft", "Scheduled" or "Published", as the admin lists show it."""
+    if item.draft:
+        return "Draft"
+    return "Published" if is_public(item) else "Scheduled"

@@ -6,8 +6,8 @@ rfa: radiofrequency ablation
 
 from dataclasses import dataclass, field
 
-from articles.frontmatter import decode, parse_yaml
-from articles.problems import ERROR, ContentError, Problem
+from articles.frontmatter import read_data_file
+from articles.problems import ERROR, Problem
 
 from .query import words_of
 
@@ -26,13 +26,10 @@ class SynonymFile:
 
 def parse_synonyms(raw):
     result = SynonymFile()
-    try:
-        data, key_lines = parse_yaml(
-            decode(raw), first_line=1, what="the synonyms file", empty_message="the synonyms file is empty"
-        )
-    except ContentError as exc:
-        result.problems.append(Problem(SYNONYMS_FILE, exc.line, ERROR, exc.message, exc.code))
+    loaded = read_data_file(raw, SYNONYMS_FILE, "the synonyms file", "the synonyms file is empty", result.problems)
+    if loaded is None:
         return result
+    data, key_lines = loaded
     for phrase, targets in data.items():
         line = key_lines.get(phrase, 1)
         if isinstance(targets, str):

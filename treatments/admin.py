@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.utils import timezone
 
+from core.visibility import publication_status
+
 from .models import (
     CareCard,
     Condition,
@@ -65,9 +67,7 @@ class ReviewedEntryAdmin(admin.ModelAdmin):
 
     @admin.display(description="Status")
     def status(self, entry):
-        if entry.draft:
-            return "Draft"
-        return "Published" if entry.is_public else "Scheduled"
+        return publication_status(entry)
 
     @admin.display(description="Next review due")
     def next_review_due(self, entry):

@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from bench.local_server import running_site
+from bench.pages import CHECKED_PAGES
 from tests.conftest import PROJECT
 
 CHROMIUM_FLAGS = [
@@ -22,21 +23,7 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-# The pages the issue names, one of each kind (each treatment, since each is a flagship page).
-PAGES_FOR_CHECKS = {
-    "home": "/",
-    "article list": "/articles/",
-    "article": "/articles/nerve-blocks/",
-    "treatment list": "/treatments/",
-    "nerve blocks": "/treatments/nerve-blocks/",
-    "spinal cord stimulation": "/treatments/spinal-cord-stimulation/",
-    "radiofrequency ablation": "/treatments/radiofrequency-ablation/",
-    "condition": "/conditions/sciatica-and-radiculopathy/",
-    "condition list": "/conditions/",
-    "search results": "/search/?q=sciatica",
-    "glossary": "/glossary/",
-    "not found": "/no-such-page/",
-}
+PAGES_FOR_CHECKS = CHECKED_PAGES
 
 
 def _missing(what):
