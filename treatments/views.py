@@ -5,6 +5,7 @@ from core.jsonld import condition_page, treatment_page
 from core.preview import StaffPreviewMixin
 
 from . import relations
+from .illustrations import ILLUSTRATIONS
 from .models import Condition, Risk, Treatment
 
 
@@ -40,6 +41,7 @@ class TreatmentDetailView(StaffPreviewMixin, DetailView):
             other_treatments=relations.other_treatments(treatment),
             articles=relations.related_articles(ArticleTopic.TREATMENT, treatment.slug),
             structured_data=treatment_page(treatment, self.request),
+            illustration=ILLUSTRATIONS.get(treatment.slug),
         )
         return context
 

@@ -52,3 +52,18 @@ def test_environment_selects_database_cache_and_hosts():
 def test_unknown_cache_url_is_refused():
     result = _load_settings(DJANGO_DEBUG="1", CACHE_URL="memcached://x")
     assert result.returncode != 0 and "CACHE_URL must start with" in result.stderr
+
+
+def test_media_storage_can_be_s3_by_environment():
+    code = (
+        "import django; django.setup(); from django.core.files.storage import storages; print(type(storages['default']).__name__)"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))}
+    env.update(DJANGO_DEBUG="1", DJANGO_SETTINGS_MODULE="pain_site.settings", MEDIA_STORAGE="s3", AWS_STORAGE_BUCKET_NAME="b")
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True)
+    assert result.stdout.strip().endswith("S3Storage"), result.stderr
+
+
+def test_unknown_media_storage_is_refused():
+    result = _load_settings(DJANGO_DEBUG="1", MEDIA_STORAGE="ftp")
+    assert result.returncode != 0 and "MEDIA_STORAGE must be" in result.stderr
