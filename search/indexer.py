@@ -36,9 +36,14 @@ def remove(keys):
     SearchDocument.objects.filter(id__in=ids).delete()
 
 
+BATCH = 500  # documents built and written at a time, so a cold sync of 10,000 articles stays small in memory
+
+
 def index_articles(slugs):
-    articles = Article.objects.filter(slug__in=slugs).prefetch_related("tags")
-    _save([documents.article_document(article) for article in articles])
+    slugs = list(slugs)
+    for start in range(0, len(slugs), BATCH):
+        articles = Article.objects.filter(slug__in=slugs[start : start + BATCH]).prefetch_related("tags")
+        _save([documents.article_document(article) for article in articles])
 
 
 def index_entry(entry):
@@ -74,8 +79,8 @@ def rebuild():
     SearchDocument.objects.all().delete()
     _save([documents.treatment_document(t) for t in Treatment.objects.prefetch_related("risks", "faqs")])
     _save([documents.condition_document(c) for c in Condition.objects.prefetch_related("faqs")])
-    for start in range(0, Article.objects.count(), 1000):
-        batch = Article.objects.order_by("pk").prefetch_related("tags")[start : start + 1000]
+    for start in range(0, Article.objects.count(), BATCH):
+        batch = Article.objects.order_by("pk").prefetch_related("tags")[start : start + BATCH]
         _save([documents.article_document(article) for article in batch])
     index_glossary()
     return SearchDocument.objects.count()

@@ -3,32 +3,35 @@
 ILLUSTRATIONS = {
     "nerve-blocks": {
         "file": "illustrations/nerve-blocks.svg",
-        "alt": "Side view of the lower spine with a thin needle whose tip rests next to a nerve.",
+        "alt": "Side view of the lower spine with a thin needle whose tip sits next to a nerve, with medicine around it.",
         "description": (
-            "The drawing shows the lower back from the side. The spine bones are stacked, with soft discs "
-            "between them. A nerve leaves the spine between two bones. A thin needle comes in from your back, "
-            "and its tip stops next to that nerve. The green cloud is the medicine spreading around the nerve "
-            "to calm it. The needle does not go into the nerve itself."
+            "This drawing shows the lower back from the side, with the front of the body on the left. "
+            "The spine bones are stacked like blocks, with soft discs between them. "
+            "A nerve leaves the spine through a gap between two bones. "
+            "A thin needle comes in from the back, and its tip stops next to the nerve, not in it. "
+            "The green cloud is the medicine spreading around the nerve to calm the pain."
         ),
     },
     "spinal-cord-stimulation": {
         "file": "illustrations/spinal-cord-stimulation.svg",
-        "alt": "Back view of the body with a thin wire along the spine, linked to a small device above the buttock.",
+        "alt": "Back view of the body with a thin wire over the spinal cord, joined to a small device in the upper buttock.",
         "description": (
-            "The drawing shows your back from behind, with the spine in the middle. A thin, soft wire called a "
-            "lead lies inside the spine, just over the spinal cord in the middle of the back. Under the skin, "
-            "the wire runs down and to the side to a small flat device. The device sits under the skin above "
-            "the buttock. It sends mild pulses along the wire. Nothing sticks out of the skin."
+            "This drawing shows the body from behind, with the spine down the middle. "
+            "A thin wire, called a lead, lies inside the spine just over the spinal cord in the middle of the back. "
+            "The wire runs under the skin to a small, flat device in the upper buttock. "
+            "The device sends mild pulses through the wire to help calm pain signals. "
+            "The wire and the device stay under the skin, so nothing sticks out."
         ),
     },
     "radiofrequency-ablation": {
         "file": "illustrations/radiofrequency-ablation.svg",
-        "alt": "Side view of two spine bones with a needle tip warming a small nerve beside the facet joint.",
+        "alt": "Side view of two spine bones with a needle tip heating a small nerve next to a facet joint.",
         "description": (
-            "The drawing shows two lower spine bones from the side. At the back, where the two bones meet, is a "
-            "small joint called a facet joint. A tiny nerve runs over the bone next to it and carries pain "
-            "from the joint. The tip of a thin needle rests on that small nerve. The red wavy lines show the "
-            "tip warming the nerve so it sends fewer pain signals. The spinal cord and the big nerves are not touched."
+            "This drawing shows two lower spine bones from the side. "
+            "At the back, where the two bones meet, is a small joint called a facet joint. "
+            "A tiny nerve runs over the bone next to this joint and carries pain from it. "
+            "The tip of a thin needle rests on that nerve, and the red wavy lines show the tip heating it. "
+            "The heat stops the nerve from sending pain signals for a while, often for many months."
         ),
     },
 }
