@@ -28,18 +28,25 @@ def _pattern(terms):
     return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def annotate_first_mentions(fragment, terms, done=None):
+class Vocabulary:
+    """Terms ready to match: built once (a pattern over every phrase) and shared by many pages."""
+
+    def __init__(self, terms):
+        self.by_phrase = {}
+        for term in terms:  # the first term listed for a phrase wins
+            self.by_phrase.setdefault(html.escape(term.phrase, quote=False).casefold(), term)
+        self.pattern = _pattern(terms) if terms else None
+
+
+def annotate_first_mentions(fragment, vocabulary, done=None):
     """Return `fragment` with the first mention of each term's key replaced by `term.render(text)`.
 
     `done` holds keys already marked on this page; it is updated, so several
     sections of one page share it.
     """
-    if not terms:
+    if vocabulary.pattern is None:
         return fragment
-    by_phrase = {}
-    for term in terms:  # the first term listed for a phrase wins
-        by_phrase.setdefault(html.escape(term.phrase, quote=False).casefold(), term)
-    pattern = _pattern(terms)
+    by_phrase, pattern = vocabulary.by_phrase, vocabulary.pattern
     done = set() if done is None else done
     output, depth_skipped, position = [], [], 0
 
@@ -73,9 +80,9 @@ def annotate_first_mentions(fragment, terms, done=None):
 class PageAnnotator:
     """Marks first mentions across every section of one page."""
 
-    def __init__(self, terms):
-        self.terms = terms
+    def __init__(self, vocabulary):
+        self.vocabulary = vocabulary
         self.done = set()
 
     def section(self, fragment):
-        return annotate_first_mentions(fragment, self.terms, self.done)
+        return annotate_first_mentions(fragment, self.vocabulary, self.done)

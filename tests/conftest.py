@@ -50,9 +50,17 @@ def fresh_cache():
     """Each test's database starts at the same content version, so cached pages must not leak between tests."""
     from django.core.cache import cache
 
-    cache.clear()
+    from search import service
+    from treatments import linking
+
+    def clear():
+        cache.clear()
+        linking._vocabularies.clear()
+        service._language.clear()
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from core.annotate import PageAnnotator, Term
+from articles.models import SiteState
+from core.annotate import PageAnnotator, Term, Vocabulary
 from core.glossary_store import glossary_terms
 
 from .models import Condition, Treatment
@@ -26,7 +27,18 @@ def topic_terms():
     return terms
 
 
+_vocabularies = {}
+
+
 def page_annotator(kind):
-    """Articles link treatments and conditions and define glossary terms; entry pages define terms only."""
-    terms = topic_terms() if kind == "article" else []
-    return PageAnnotator(terms + glossary_terms())
+    """Articles link treatments and conditions and define glossary terms; entry pages define terms only.
+
+    The vocabulary is built once per content version and process: every sync or admin save raises it.
+    """
+    version = SiteState.objects.filter(pk=1).values_list("content_version", flat=True).first() or 0
+    if (kind, version) not in _vocabularies:
+        if len(_vocabularies) > 8:
+            _vocabularies.clear()
+        terms = topic_terms() if kind == "article" else []
+        _vocabularies[(kind, version)] = Vocabulary(terms + glossary_terms())
+    return PageAnnotator(_vocabularies[(kind, version)])
