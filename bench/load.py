@@ -45,8 +45,8 @@ def _ms(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def row(label, result, baseline=None):
-    ratio = f"   ratio to nginx static {result['rate'] / baseline:.3f}" if baseline else ""
+def row(label, result, baseline=None, baseline_name="static"):
+    ratio = f"   ratio to nginx {baseline_name} {result['rate'] / baseline:.3f}" if baseline else ""
     print(
         f"  {label:<38} {result['rate']:>9.0f} req/s   p50 {result['p50']:6.2f} ms   p99 {result['p99']:7.2f} ms   "
         f"errors {result['errors']}   non-2xx {result['non_2xx']}{ratio}"
@@ -67,19 +67,25 @@ def main():
             (static_dir / "article.html").write_bytes(urllib.request.urlopen(site + PAGES["article"]).read())  # noqa: S310
             for path in PAGES.values():
                 urllib.request.urlopen(site + path).read()  # noqa: S310 (warm the page cache)
-            http_port, https_port, static_port = free_port(), free_port(), free_port()
+            http_port, https_port, static_port, static_tls_port = free_port(), free_port(), free_port(), free_port()
             app_port = int(site.rsplit(":", 1)[1])
             with running_nginx(workdir / "nginx", app_port, workdir / "app" / "static", workdir / "app" / "media",
-                               static_dir, http_port, https_port, static_port):  # fmt: skip
+                               static_dir, http_port, https_port, static_port, static_tls_port):  # fmt: skip
                 baseline = {c: wrk(f"http://127.0.0.1:{static_port}/article.html", c) for c in CONNECTIONS}
+                tls_baseline = {c: wrk(f"https://localhost:{static_tls_port}/article.html", c) for c in CONNECTIONS}
                 for connections in CONNECTIONS:
                     row(f"nginx static article, {connections} conns", baseline[connections])
+                    row(f"nginx static article (TLS), {connections} conns", tls_baseline[connections])
                 for connections in CONNECTIONS:
                     for name, path in PAGES.items():
                         row(f"app {name}, {connections} conns", wrk(site + path, connections), baseline[connections]["rate"])
+                cached_url = f"https://localhost:{https_port}{PAGES['article']}"
+                subprocess.run(["curl", "-sk", "-o", "/dev/null", cached_url], check=False)  # fill nginx's cache first
                 for connections in CONNECTIONS:
-                    result = wrk(f"https://localhost:{https_port}{PAGES['article']}", connections)
-                    row(f"nginx cache (TLS) article, {connections} conns", result, baseline[connections]["rate"])
+                    result = wrk(cached_url, connections)
+                    row(
+                        f"nginx cache (TLS) article, {connections} conns", result, tls_baseline[connections]["rate"], "TLS static"
+                    )
 
 
 if __name__ == "__main__":

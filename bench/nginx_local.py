@@ -56,8 +56,8 @@ def site_config(folder, app_port, http_port, https_port, static_root, media_root
     return text
 
 
-def main_config(folder, site, static_port, static_dir):
-    """A whole nginx.conf: the site, plus a plain static server for the baseline."""
+def main_config(folder, site, static_port, static_dir, static_tls_port, cert, key):
+    """A whole nginx.conf: the site, plus a static server (plain and TLS) for the baselines."""
     folder = Path(folder)
     # Workers must read the throwaway folder, which only its owner may enter.
     user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
@@ -81,6 +81,9 @@ http {{
     {site}
     server {{
         listen 127.0.0.1:{static_port};
+        listen 127.0.0.1:{static_tls_port} ssl http2;
+        ssl_certificate {cert};
+        ssl_certificate_key {key};
         root {static_dir};
         location / {{ try_files $uri $uri/index.html =404; }}
     }}
@@ -89,13 +92,13 @@ http {{
 
 
 @contextlib.contextmanager
-def running_nginx(folder, app_port, static_root, media_root, static_dir, http_port, https_port, static_port):
+def running_nginx(folder, app_port, static_root, media_root, static_dir, http_port, https_port, static_port, static_tls_port):
     folder = Path(folder)
     (folder / "cache").mkdir(parents=True, exist_ok=True)
     ca, cert, key = make_certificates(folder)
     site = site_config(folder, app_port, http_port, https_port, static_root, media_root, cert, key)
     config = folder / "nginx.conf"
-    config.write_text(main_config(folder, site, static_port, static_dir))
+    config.write_text(main_config(folder, site, static_port, static_dir, static_tls_port, cert, key))
     subprocess.run(["nginx", "-t", "-c", str(config)], check=True, capture_output=True)
     subprocess.run(["nginx", "-c", str(config)], check=True)
     try:

@@ -57,7 +57,7 @@ def main():
             static_dir = workdir / "plain"
             static_dir.mkdir()
             with running_nginx(workdir / "nginx", app_port, workdir / "app" / "static", workdir / "app" / "media",
-                               static_dir, 80, 443, free_port()) as ca:  # fmt: skip
+                               static_dir, 80, 443, free_port(), free_port()) as ca:  # fmt: skip
                 result = scan(package, ca)
     if "error" in result:
         print(f"== HTTP Observatory: the scan failed: {result['error']}")
