@@ -58,7 +58,7 @@ def run(width, height, count, workdir):
 
 
 def main():
-    print("== Image renditions (Pillow; 480/960/1600 px, WebP and JPEG)")
+    print("== Image renditions (Pillow; 480/720/960/1600 px, WebP and JPEG)")
     with tempfile.TemporaryDirectory(prefix="bench-images-") as workdir:
         large = run(6000, 4000, 1, workdir)
         ordinary = run(2016, 1512, 100, workdir)

@@ -19,6 +19,8 @@ from bench.pages import CHECKED_PAGES  # noqa: E402
 # Lighthouse refuses to audit a page that answers 404, so the 404 page is covered by the browser tests (axe) only.
 PAGES = {name: path for name, path in CHECKED_PAGES.items() if name != "not found"}
 PAGES["article with a large photo"] = "/articles/lighthouse-large-photo/"
+if os.environ.get("LIGHTHOUSE_ONLY"):  # e.g. LIGHTHOUSE_ONLY="article with a large photo"
+    PAGES = {name: path for name, path in PAGES.items() if name in os.environ["LIGHTHOUSE_ONLY"].split(",")}
 LARGE_PHOTO_ARTICLE = """---
 title: "A page with a large photo"
 summary: "Checks that a 12-megapixel photo does not slow the page down."

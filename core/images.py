@@ -16,7 +16,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_FRAMES = 300
-WIDTHS = (480, 960, 1600)
+WIDTHS = (480, 720, 960, 1600)  # 720 serves most phones (about 400 CSS px at 1.75x) with half the bytes of 960
 EXTENSIONS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF"}
 WEBP_QUALITY = 78
 WEBP_METHOD = 2  # 3x faster than the default 4 for files about 4% larger

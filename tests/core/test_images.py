@@ -35,10 +35,10 @@ def test_corpus_pictures_are_accepted_or_refused_with_a_reason(name, expected):
         assert len(str(refused.value)) > 10
 
 
-def test_renditions_come_in_three_widths_as_webp_and_jpeg():
+def test_renditions_come_in_the_usual_widths_as_webp_and_jpeg():
     info, renditions = make_renditions("photo.jpg", photo(2400, 1200))
     assert (info.width, info.height) == (2400, 1200)
-    assert sorted({(r.width, r.height) for r in renditions}) == [(480, 240), (960, 480), (1600, 800)]
+    assert sorted({(r.width, r.height) for r in renditions}) == [(480, 240), (720, 360), (960, 480), (1600, 800)]
     assert sorted({r.format for r in renditions}) == ["jpg", "webp"]
     for rendition in renditions:
         assert Image.open(io.BytesIO(rendition.data)).size == (rendition.width, rendition.height)
@@ -46,8 +46,8 @@ def test_renditions_come_in_three_widths_as_webp_and_jpeg():
 
 def test_small_pictures_are_never_upscaled():
     assert target_widths(300) == [300]
-    assert target_widths(1000) == [480, 960]
-    assert target_widths(1300) == [480, 960, 1300]
+    assert target_widths(1000) == [480, 720, 960]
+    assert target_widths(1300) == [480, 720, 960, 1300]
     _, renditions = make_renditions("small.png", photo(300, 200, "PNG"))
     assert {r.width for r in renditions} == {300}
 
@@ -108,7 +108,7 @@ def pictured(content):
 
 @pytest.mark.django_db
 def test_sync_makes_renditions_and_pages_show_responsive_pictures(client, pictured):
-    assert ImageAsset.objects.count() == 2 and Rendition.objects.count() == 8
+    assert ImageAsset.objects.count() == 2 and Rendition.objects.count() == 10
     html = client.get("/articles/with-pictures/").content.decode()
     main = html[html.index('<figure class="main-picture">') :]
     assert '<source type="image/webp" srcset="/media/renditions/' in main

@@ -138,4 +138,4 @@ def test_valid_picture_upload_gets_renditions_and_needs_alt_text(admin_client, d
     assert response.status_code == 302
     treatment = Treatment.objects.get(slug="new-therapy")
     asset = ImageAsset.objects.get(key=treatment.image_key)
-    assert sorted(set(asset.renditions.values_list("width", flat=True))) == [480, 960]
+    assert sorted(set(asset.renditions.values_list("width", flat=True))) == [480, 720, 960]
