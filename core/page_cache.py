@@ -43,12 +43,18 @@ def content_version_or_none():
     return row[0] if row else 0
 
 
+def is_cacheable_environ(environ):
+    """Anonymous GET or HEAD for a public page. Works on the raw WSGI environ, so the fast path can use it."""
+    path, query = environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", "")
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or len(path) + len(query) > MAX_PATH:
+        return False
+    if f"{settings.SESSION_COOKIE_NAME}=" in environ.get("HTTP_COOKIE", ""):
+        return False
+    return not path.startswith((*NOT_CACHED_PREFIXES, "/" + settings.ADMIN_URL))
+
+
 def is_cacheable_request(request):
-    if request.method not in ("GET", "HEAD") or len(request.get_full_path()) > MAX_PATH:
-        return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
-    return not request.path.startswith((*NOT_CACHED_PREFIXES, "/" + settings.ADMIN_URL))
+    return is_cacheable_environ(request.META)
 
 
 def is_cacheable_response(request, response):
@@ -62,13 +68,23 @@ def is_cacheable_response(request, response):
     )
 
 
-def page_key(version, request):
-    raw = f"{request.scheme}:{request.method == 'HEAD'}:{request.get_full_path()}"
-    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+def scheme_of(environ):
+    header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if header and environ.get(header[0]) == header[1]:
+        return "https"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def page_key(version, environ):
+    """The cache key for a request, from its raw environ: the same in the middleware and the fast path."""
+    raw = (
+        f"{scheme_of(environ)}:{environ.get('REQUEST_METHOD') == 'HEAD'}:{environ.get('PATH_INFO')}?{environ.get('QUERY_STRING')}"
+    )
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"page:{version}:{digest}"
 
 
-def _safe(operation, *args):
+def safe(operation, *args):
     try:
         return operation(*args)
     except Exception:  # any cache failure: serve uncached, never an error page
@@ -76,18 +92,19 @@ def _safe(operation, *args):
         return None
 
 
-def _public_headers(response, etag, last_modified):
+def public_headers(response, etag, last_modified):
     response["ETag"] = etag
     response["Last-Modified"] = last_modified
     response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.PUBLIC_MAX_AGE}, must-revalidate"
     patch_vary_headers(response, ["Cookie"])
 
 
-def _not_modified(request, etag, last_modified):
-    if_none_match = request.headers.get("If-None-Match")
+def not_modified(environ, etag, last_modified):
+    """Does the client's copy still hold (If-None-Match first, then If-Modified-Since)?"""
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
     if if_none_match:
         return etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match.strip() == "*"
-    if_modified_since = request.headers.get("If-Modified-Since")
+    if_modified_since = environ.get("HTTP_IF_MODIFIED_SINCE")
     if if_modified_since:
         try:
             return parsedate_to_datetime(if_modified_since) >= parsedate_to_datetime(last_modified)
@@ -98,7 +115,7 @@ def _not_modified(request, etag, last_modified):
 
 def _not_modified_response(etag, last_modified):
     response = HttpResponseNotModified()
-    _public_headers(response, etag, last_modified)
+    public_headers(response, etag, last_modified)
     return response
 
 
@@ -114,8 +131,8 @@ class PageCacheMiddleware:
             if signed_in or settings.SESSION_COOKIE_NAME in request.COOKIES:
                 response["Cache-Control"] = "private, no-store"
             return response
-        key = page_key(version, request)
-        cached = _safe(cache.get, key)
+        key = page_key(version, request.META)
+        cached = safe(cache.get, key)
         if cached:
             return self._replay(request, cached)
         response = self.get_response(request)
@@ -123,16 +140,16 @@ class PageCacheMiddleware:
             return response
         etag = '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
         last_modified = formatdate(timezone.now().timestamp(), usegmt=True)
-        _public_headers(response, etag, last_modified)
+        public_headers(response, etag, last_modified)
         headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
-        _safe(cache.set, key, (headers, response.content, etag, last_modified), settings.PAGE_CACHE_SECONDS)
-        if _not_modified(request, etag, last_modified):
+        safe(cache.set, key, (headers, response.content, etag, last_modified), settings.PAGE_CACHE_SECONDS)
+        if not_modified(request.META, etag, last_modified):
             return _not_modified_response(etag, last_modified)
         return response
 
     def _replay(self, request, cached):
         headers, content, etag, last_modified = cached
-        if _not_modified(request, etag, last_modified):
+        if not_modified(request.META, etag, last_modified):
             response = _not_modified_response(etag, last_modified)
         else:
             response = HttpResponse(content)

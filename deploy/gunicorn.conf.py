@@ -11,8 +11,9 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-max_requests = 5000
-max_requests_jitter = 500
+# Recycle workers now and then, not every few seconds under load.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 10
 accesslog = None  # the app logs one line per request, with its request id
 errorlog = "-"
 preload_app = True

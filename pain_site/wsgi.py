@@ -1,11 +1,4 @@
-"""
-WSGI config for pain_site project.
-
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
-"""
+"""The WSGI application: Django, behind a fast path that answers cached pages first (core/fast_path.py)."""
 
 import os
 
@@ -13,4 +6,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pain_site.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from core.fast_path import CachedPageApplication  # noqa: E402  (needs Django set up first)
+
+application = CachedPageApplication(django_application)
