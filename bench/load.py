@@ -61,7 +61,8 @@ def main():
     print(f"== Load, wrk {SECONDS} s per run, gunicorn with {workers} sync workers, 2 cores shared with wrk")
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         workdir = Path(tmp)
-        with running_site(workdir / "app", WEB_CONCURRENCY=workers) as site:
+        # No worker recycling during the run: a fresh worker starts with an empty local-memory cache.
+        with running_site(workdir / "app", WEB_CONCURRENCY=workers, GUNICORN_MAX_REQUESTS="0") as site:
             static_dir = workdir / "plain"
             static_dir.mkdir()
             (static_dir / "article.html").write_bytes(urllib.request.urlopen(site + PAGES["article"]).read())  # noqa: S310
