@@ -11,6 +11,7 @@ import logging
 import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 
 from .middleware import REQUEST_ID
@@ -43,10 +44,12 @@ def cached_response(environ):
 class CachedPageApplication:
     def __init__(self, application):
         self.application = application
+        # With make run's live reload, every request must first look for changed files (in Django).
+        self.enabled = not settings.CONTENT_AUTO_SYNC
 
     def __call__(self, environ, start_response):
         started = time.perf_counter()
-        answer = cached_response(environ)
+        answer = cached_response(environ) if self.enabled else None
         if answer is None:
             return self.application(environ, start_response)
         status, headers, body = answer

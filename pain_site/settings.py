@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.RequestLogMiddleware",
+    # make run only: sync changed files before anything, the page cache included, looks at the request.
+    "articles.middleware.DevelopmentContentSyncMiddleware",
     # A cached page is stored with every header the middleware below added, and replayed as it was.
     "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -72,7 +74,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "articles.middleware.DevelopmentContentSyncMiddleware",
 ]
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
