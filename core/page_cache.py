@@ -13,7 +13,7 @@ from email.utils import formatdate, parsedate_to_datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -26,21 +26,12 @@ MAX_PATH = 1000
 SKIPPED_HEADERS = {"set-cookie", "x-request-id", "content-length"}
 
 
-VERSION_SQL = f"SELECT content_version FROM {SiteState._meta.db_table} WHERE id = 1"  # noqa: S608 (constant)
-
-
 def content_version_or_none():
-    """The current content version; None when the database cannot say (the view then decides what to show).
-
-    Plain SQL: this runs on every anonymous request, and the ORM would cost more than the cache lookup.
-    """
+    """The current content version; None when the database cannot say (the view then decides what to show)."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute(VERSION_SQL)
-            row = cursor.fetchone()
+        return SiteState.version()
     except DatabaseError:
         return None
-    return row[0] if row else 0
 
 
 def is_cacheable_environ(environ):

@@ -74,7 +74,7 @@ _language = {}
 
 def language():
     """(synonyms, Speller) for the current content version, built once per process and version."""
-    version = SiteState.objects.filter(pk=1).values_list("content_version", flat=True).first() or 0
+    version = SiteState.version()
     if _language.get("version") != version:
         synonyms, vocabulary = _build_language()
         _language.update(version=version, synonyms=synonyms, speller=Speller(vocabulary))

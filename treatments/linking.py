@@ -35,7 +35,7 @@ def page_annotator(kind):
 
     The vocabulary is built once per content version and process: every sync or admin save raises it.
     """
-    version = SiteState.objects.filter(pk=1).values_list("content_version", flat=True).first() or 0
+    version = SiteState.version()
     if (kind, version) not in _vocabularies:
         if len(_vocabularies) > 8:
             _vocabularies.clear()

@@ -60,3 +60,12 @@ def test_every_resource_comes_from_the_site_itself(site_url, name):
     resources = re.findall(r'<(?:script|img|source|iframe)[^>]+src="([^"]+)"', html)
     resources += re.findall(r'<link rel="(?:stylesheet|icon|preload)"[^>]+href="([^"]+)"', html)
     assert resources and all(url.startswith("/") and not url.startswith("//") for url in resources), resources
+
+
+def test_hashed_static_files_are_compressed_and_cached_forever(site_url):
+    html = fetch(site_url + "/").decode()
+    stylesheet = re.search(r'<link rel="stylesheet" href="(/static/css/site\.[0-9a-f]{12}\.css)"', html).group(1)
+    request = urllib.request.Request(site_url + stylesheet, headers={"Accept-Encoding": "gzip"})  # noqa: S310 (loopback)
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (our own loopback server)
+        assert "immutable" in response.headers["Cache-Control"] and "max-age=315360000" in response.headers["Cache-Control"]
+        assert response.headers["Content-Encoding"] == "gzip"

@@ -205,13 +205,6 @@ def test_conditional_get_answers_304(client, content, page_cache):
     assert stale.status_code == 200
 
 
-def test_hashed_static_files_are_cached_forever(settings):
-    from whitenoise.storage import CompressedManifestStaticFilesStorage
-
-    assert settings.STORAGES["staticfiles"]["BACKEND"].endswith("StaticFilesStorage")
-    assert issubclass(CompressedManifestStaticFilesStorage, object)
-
-
 def _break_database(monkeypatch):
     def refuse(*args, **kwargs):
         raise OperationalError("could not connect to server")
