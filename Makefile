@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-WEB_CONCURRENCY ?= 4
+WEB_CONCURRENCY ?=
 SECRET_FILE := .secret_key
 
 .PHONY: help run test lint serve bench lighthouse clean
@@ -38,8 +38,8 @@ serve: $(STAMP) $(SECRET_FILE) ## Production mode on loopback: debug off, whiten
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} $(BIN)/python manage.py migrate --noinput
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} $(BIN)/python manage.py sync_content
-	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) \
-		$(BIN)/gunicorn --config deploy/gunicorn.conf.py pain_site.wsgi
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} HOST=$(HOST) PORT=$(PORT) $(if $(WEB_CONCURRENCY),WEB_CONCURRENCY=$(WEB_CONCURRENCY)) \
+		$(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
 bench: $(STAMP) ## Benchmarks: print figures and ratios to their baselines
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt

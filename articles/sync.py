@@ -14,6 +14,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.page_cache import content_version_changed
 from core.renditions import sync_content_images
 
 from . import datafiles, discovery
@@ -256,6 +257,7 @@ def sync_content(content_dir=None, *, force=False):
         state = SiteState.current()
         if report.changed:
             state.content_version += 1
+            content_version_changed()
             content_changed.send(
                 sender=Article, changed=report.created + report.updated, removed=report.removed, data_files=report.data_files
             )

@@ -57,8 +57,8 @@ def main():
     if not shutil.which("wrk") or not available():
         print("== Load: needs wrk, nginx and openssl (Debian packages); skipped")
         return
-    workers = os.environ.get("WEB_CONCURRENCY", "4")
-    print(f"== Load, wrk {SECONDS} s per run, gunicorn with {workers} sync workers, 2 cores shared with wrk")
+    workers = os.environ.get("WEB_CONCURRENCY") or str(os.cpu_count())
+    print(f"== Load, wrk {SECONDS} s per run, make serve ({workers} uvicorn workers), {os.cpu_count()} cores shared with wrk")
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         workdir = Path(tmp)
         # No worker recycling during the run: a fresh worker starts with an empty local-memory cache.
@@ -80,6 +80,14 @@ def main():
                 for connections in CONNECTIONS:
                     for name, path in PAGES.items():
                         row(f"app {name}, {connections} conns", wrk(site + path, connections), baseline[connections]["rate"])
+                # For comparison: the plain WSGI application under gunicorn's sync workers (its own fast path).
+                with running_site(
+                    workdir / "sync", WEB_CONCURRENCY="4", GUNICORN_WORKER_CLASS="sync", GUNICORN_MAX_REQUESTS="0"
+                ) as sync_site:
+                    urllib.request.urlopen(sync_site + PAGES["article"]).read()  # noqa: S310
+                    for connections in CONNECTIONS:
+                        result = wrk(sync_site + PAGES["article"], connections)
+                        row(f"sync workers article, {connections} conns", result, baseline[connections]["rate"])
                 cached_url = f"https://localhost:{https_port}{PAGES['article']}"
                 subprocess.run(["curl", "-sk", "-o", "/dev/null", cached_url], check=False)  # fill nginx's cache first
                 for connections in CONNECTIONS:

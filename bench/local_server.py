@@ -49,7 +49,6 @@ def production_env(workdir, port, **extra):
         "SITE_URL": f"http://127.0.0.1:{port}",
         "HOST": "127.0.0.1",
         "PORT": str(port),
-        "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2"),
         "LOG_LEVEL": "WARNING",
     }
     env.pop("CACHE_URL", None)
@@ -72,7 +71,7 @@ def running_site(workdir, **extra):
     prepare(env)
     gunicorn = Path(sys.executable).parent / "gunicorn"
     process = subprocess.Popen(
-        [str(gunicorn), "--config", str(PROJECT / "deploy" / "gunicorn.conf.py"), "pain_site.wsgi"],
+        [str(gunicorn), "--config", str(PROJECT / "deploy" / "gunicorn.conf.py")],
         env=env,
         cwd=PROJECT,
         stdout=subprocess.DEVNULL,

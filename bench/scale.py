@@ -34,19 +34,21 @@ def p95(values):
     return values[max(0, int(len(values) * 0.95) - 1)]
 
 
-def worker_memory(port):
-    """RSS in MB of each gunicorn worker serving `port`."""
-    sizes = []
+def worker_memory():
+    """RSS in MB of the gunicorn processes this benchmark started: the master first, then each worker."""
+    processes = {}
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            text = status.read_text()
-            command = (status.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            command = (status.parent / "cmdline").read_bytes()
         except OSError:
             continue
-        if "gunicorn" in command and "pain_site.wsgi" in command:
-            rss = next((int(line.split()[1]) for line in text.splitlines() if line.startswith("VmRSS")), 0)
-            sizes.append(rss / 1024)
-    return sorted(sizes)
+        if b"gunicorn" in command:
+            rss = int(fields.get("VmRSS", "0 kB").split()[0]) / 1024
+            processes[int(status.parent.name)] = (int(fields["PPid"]), rss)
+    masters = [pid for pid, (parent, _) in processes.items() if parent == os.getpid()]
+    workers = sorted(rss for pid, (parent, rss) in processes.items() if parent in masters)
+    return [processes[pid][1] for pid in masters] + workers
 
 
 def main():
@@ -70,7 +72,7 @@ def main():
                     f"  {name:<24} rendered p95 {p95(rendered):7.1f} ms (median {statistics.median(rendered):6.1f})   "
                     f"cached p95 {p95(cached):5.1f} ms"
                 )
-            memory = worker_memory(int(site.rsplit(":", 1)[1]))
+            memory = worker_memory()
             print(f"  memory per process (master and workers, MB): {', '.join(f'{m:.0f}' for m in memory)}")
 
 

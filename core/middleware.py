@@ -11,6 +11,12 @@ logger = logging.getLogger("pain_site.requests")
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
+def request_id(environ):
+    """The proxy's request id (nginx's $request_id) when it looks like one, else a new one."""
+    incoming = environ.get("HTTP_X_REQUEST_ID", "")
+    return incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+
+
 class RequestLogMiddleware:
     """One log line per request, tagged with a request id that is echoed in the X-Request-ID header.
 
@@ -21,8 +27,7 @@ class RequestLogMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.headers.get("X-Request-ID", "")
-        request.id = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        request.id = request_id(request.META)
         started = time.perf_counter()
         response = self.get_response(request)
         response["X-Request-ID"] = request.id

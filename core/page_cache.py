@@ -13,12 +13,14 @@ from email.utils import formatdate, parsedate_to_datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from articles.models import SiteState
+
+from .content_version import RecentVersion
 
 logger = logging.getLogger(__name__)
 NOT_CACHED_PREFIXES = ("/healthz", "/media/", "/static/")
@@ -32,6 +34,16 @@ def content_version_or_none():
         return SiteState.version()
     except DatabaseError:
         return None
+
+
+# What the fast paths key cached pages by; see content_version.py for how fresh it is.
+recent_version = RecentVersion(content_version_or_none, max_age=settings.CONTENT_VERSION_MAX_AGE)
+
+
+def content_version_changed():
+    """Called where this process raises the version: its own next request must not use the old one."""
+    recent_version.forget()
+    transaction.on_commit(recent_version.forget)
 
 
 def is_cacheable_environ(environ):

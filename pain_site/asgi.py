@@ -1,16 +1,13 @@
-"""
-ASGI config for pain_site project.
-
-It exposes the ASGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/asgi/
-"""
+"""The application `make serve` runs: Django's WSGI application behind the cached-page server (core/asgi.py)."""
 
 import os
 
-from django.core.asgi import get_asgi_application
+from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pain_site.settings")
 
-application = get_asgi_application()
+django_application = get_wsgi_application()
+
+from core.asgi import CachedPageServer  # noqa: E402  (needs Django set up first)
+
+application = CachedPageServer(django_application)

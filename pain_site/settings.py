@@ -214,6 +214,9 @@ AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 # Whole-page cache for anonymous readers (core/page_cache.py).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 60)  # how long a CDN or proxy may keep a public page
+# The fast paths reuse one read of the content version for this long (core/content_version.py): a change
+# made by another process (sync_content, another app server) shows at most this long after it commits.
+CONTENT_VERSION_MAX_AGE = env_int("CONTENT_VERSION_MAX_AGE_MS", 0) / 1000
 
 # Content pipeline.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR") or BASE_DIR / "content").resolve()

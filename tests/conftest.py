@@ -1,3 +1,5 @@
+import os
+import socket
 import textwrap
 from pathlib import Path
 
@@ -50,6 +52,7 @@ def fresh_cache():
     """Each test's database starts at the same content version, so cached pages must not leak between tests."""
     from django.core.cache import cache
 
+    from core.page_cache import recent_version
     from search import service
     from treatments import linking
 
@@ -57,6 +60,7 @@ def fresh_cache():
         cache.clear()
         linking._vocabularies.clear()
         service._language.clear()
+        recent_version.forget()
 
     clear()
     yield
@@ -73,3 +77,32 @@ def content(tmp_path, settings):
 @pytest.fixture
 def staff_user(django_user_model):
     return django_user_model.objects.create_user("editor", password="a-long-test-password", is_staff=True)
+
+
+REDIS = ("127.0.0.1", 6379)
+
+
+def redis_available():
+    try:
+        with socket.create_connection(REDIS, timeout=0.3):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    """Run a cache test on local memory and on Redis (Redis is required in CI)."""
+    from django.core.cache import caches
+
+    if request.param == "redis":
+        if not redis_available():
+            if os.environ.get("CI"):
+                pytest.fail("Redis is not running on 127.0.0.1:6379")
+            pytest.skip("Redis is not running on 127.0.0.1:6379")
+        settings.CACHES = {
+            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}
+        }
+    caches["default"].clear()
+    yield request.param
+    caches["default"].clear()

@@ -1,6 +1,7 @@
 """Checks by outside tools on the running site: the Nu Html Checker, and the page weight budget."""
 
 import gzip
+import http.client
 import json
 import re
 import shutil
@@ -69,3 +70,23 @@ def test_hashed_static_files_are_compressed_and_cached_forever(site_url):
     with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (our own loopback server)
         assert "immutable" in response.headers["Cache-Control"] and "max-age=315360000" in response.headers["Cache-Control"]
         assert response.headers["Content-Encoding"] == "gzip"
+
+
+def test_the_server_keeps_connections_alive_and_answers_repeat_visits_from_its_cache(site_url):
+    host, port = site_url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    answers = []
+    for _ in range(3):
+        connection.request("GET", "/articles/nerve-blocks/", headers={"X-Request-ID": "browser-check-1"})
+        response = connection.getresponse()
+        answers.append((response.status, response.read(), response.headers, connection.sock))
+    connection.request("GET", "/articles/nerve-blocks/", headers={"If-None-Match": answers[-1][2]["ETag"]})
+    revalidated = connection.getresponse()
+    revalidated.read()
+    connection.close()
+    assert [status for status, *_ in answers] == [200, 200, 200] and answers[1][1] == answers[2][1]
+    assert answers[0][3] is answers[2][3]  # one TCP connection for every request
+    assert all(
+        headers["X-Request-ID"] == "browser-check-1" and "s-maxage" in headers["Cache-Control"] for _, _, headers, _ in answers
+    )
+    assert revalidated.status == 304

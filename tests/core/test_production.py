@@ -2,13 +2,11 @@
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
 
 import pytest
-from django.core.cache import caches
 from django.db import connections
 from django.db.utils import OperationalError
 from django.test import Client, override_settings
@@ -19,32 +17,6 @@ from tests.conftest import PROJECT
 from tests.treatments.conftest import make_treatment
 
 pytestmark = pytest.mark.django_db
-
-REDIS = ("127.0.0.1", 6379)
-
-
-def redis_available():
-    try:
-        with socket.create_connection(REDIS, timeout=0.3):
-            return True
-    except OSError:
-        return False
-
-
-@pytest.fixture(params=["locmem", "redis"])
-def page_cache(request, settings):
-    """Run a cache test on local memory and on Redis (Redis is required in CI)."""
-    if request.param == "redis":
-        if not redis_available():
-            if os.environ.get("CI"):
-                pytest.fail("Redis is not running on 127.0.0.1:6379")
-            pytest.skip("Redis is not running on 127.0.0.1:6379")
-        settings.CACHES = {
-            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}
-        }
-    caches["default"].clear()
-    yield request.param
-    caches["default"].clear()
 
 
 def _env(**extra):
