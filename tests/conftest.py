@@ -1,6 +1,8 @@
+import asyncio
 import os
 import socket
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,12 @@ def article_text(title="A test article", summary="A short summary.", published="
         else "## Hello\n\nThe doctor puts a thin needle near the nerve. Most people go home the same day."
     )
     return "\n".join(lines) + "\n" + textwrap.dedent(body).strip() + "\n"
+
+
+def run_async(coroutine):
+    """asyncio.run in a thread of its own: Playwright's sync API leaves a loop marked running in the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 class ContentFolder:

@@ -16,7 +16,7 @@ from core import asgi
 from core.asgi import CachedPageServer, FileChunks
 from core.gunicorn_worker import Worker
 from pain_site.asgi import django_application
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, run_async
 
 # Django runs in the server's own threads, with their own database connections: they see committed rows only.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -58,7 +58,7 @@ async def _exchange(server, scope, body=b""):
 
 def call(server, path, method="GET", query=b"", body=b"", **headers):
     raw = [(name.replace("_", "-").lower().encode(), value.encode()) for name, value in headers.items()]
-    messages = asyncio.run(_exchange(server, scope_for(path, method, query, raw), body))
+    messages = run_async(_exchange(server, scope_for(path, method, query, raw), body))
     start = messages[0]
     assert start["type"] == "http.response.start"
     return (
@@ -216,7 +216,7 @@ def test_stalled_seconds_tracks_a_request_django_is_still_busy_with():
         return busy
 
     try:
-        busy = asyncio.run(scenario())
+        busy = run_async(scenario())
         assert busy >= 0.05 and running.stalled_seconds() == 0
     finally:
         release.set()
@@ -242,7 +242,7 @@ def test_the_worker_stops_its_heartbeat_while_django_is_stuck_past_the_timeout(s
     worker = SimpleNamespace(
         wsgi=SimpleNamespace(stalled_seconds=lambda: stalled), cfg=SimpleNamespace(timeout=30), notify=lambda: beats.append(1)
     )
-    asyncio.run(Worker.callback_notify(worker))
+    run_async(Worker.callback_notify(worker))
     assert len(beats) == expected
 
 
@@ -257,7 +257,7 @@ def test_lifespan_starts_and_shuts_down_cleanly():
     async def send(message):
         sent.append(message["type"])
 
-    asyncio.run(running({"type": "lifespan"}, receive, send))
+    run_async(running({"type": "lifespan"}, receive, send))
     assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
     started = time.monotonic()
     with pytest.raises(RuntimeError):  # its threads are stopped

@@ -7,6 +7,7 @@ import pytest
 from articles.sync import sync_content
 from core.content_version import RecentVersion
 from core.page_cache import recent_version
+from tests.conftest import run_async
 from tests.treatments.conftest import make_treatment
 
 
@@ -94,7 +95,7 @@ def test_requests_arriving_together_share_one_read():
         release.set()
         return await asyncio.gather(*waiting)
 
-    assert asyncio.run(scenario()) == [9] * 20 and reads.count == 1
+    assert run_async(scenario()) == [9] * 20 and reads.count == 1
 
 
 def test_a_read_that_raises_reaches_every_waiter_and_the_next_request_reads_again():
@@ -109,7 +110,7 @@ def test_a_read_that_raises_reaches_every_waiter_and_the_next_request_reads_agai
         results = await asyncio.gather(memo.acurrent(broken), memo.acurrent(broken), return_exceptions=True)
         return results, await memo.acurrent(working)
 
-    results, after = asyncio.run(scenario())
+    results, after = run_async(scenario())
     assert all(isinstance(result, RuntimeError) for result in results) and after == 2
 
 

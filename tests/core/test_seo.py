@@ -4,6 +4,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.sync import sync_content
 
@@ -52,6 +55,38 @@ def test_sitemap_lists_public_pages_with_lastmod(client, site):
     assert "http://testserver/conditions/sacroiliac-joint-pain/" in locations
     assert "http://testserver/glossary/" in locations
     assert locations["http://testserver/articles/one/"].text == "2024-03-01"
+
+
+def test_sitemap_dates_treatments_by_their_last_edit_and_leaves_out_drafts(client, site):
+    from treatments.models import Treatment
+
+    Treatment.objects.filter(slug="nerve-blocks").update(draft=True)
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = {url.find("s:loc", ns).text: url.find("s:lastmod", ns).text for url in root.findall("s:url", ns)}
+    radiofrequency = Treatment.objects.get(slug="radiofrequency-ablation")
+    assert (
+        locations["http://testserver/treatments/radiofrequency-ablation/"]
+        == timezone.localdate(radiofrequency.updated_at).isoformat()
+    )
+    assert "http://testserver/treatments/nerve-blocks/" not in locations
+    assert locations["http://testserver/"] == "2024-01-15"  # the newest article's publication day
+
+
+def test_sitemap_queries_do_not_grow_with_the_number_of_articles(client, content):
+    def queries_for_sitemap():
+        sync_content()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/sitemap.xml", {"fresh": len(queries_seen)}).status_code == 200
+        queries_seen.append(len(queries))
+
+    queries_seen = []
+    content.write("only", title="Only one")
+    queries_for_sitemap()
+    for number in range(30):
+        content.write(f"more-{number}", title=f"More number {number}")
+    queries_for_sitemap()
+    assert queries_seen[0] == queries_seen[1]
 
 
 def test_robots_points_at_the_sitemap_and_keeps_admin_out(client):
