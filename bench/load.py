@@ -62,7 +62,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         workdir = Path(tmp)
         # No worker recycling during the run: a fresh worker starts with an empty local-memory cache.
-        with running_site(workdir / "app", WEB_CONCURRENCY=workers, GUNICORN_MAX_REQUESTS="0") as site:
+        with running_site(workdir / "app", WEB_CONCURRENCY=workers, GUNICORN_MAX_REQUESTS="0", LOG_LEVEL="INFO") as site:
             static_dir = workdir / "plain"
             static_dir.mkdir()
             (static_dir / "article.html").write_bytes(urllib.request.urlopen(site + PAGES["article"]).read())  # noqa: S310
@@ -82,7 +82,11 @@ def main():
                         row(f"app {name}, {connections} conns", wrk(site + path, connections), baseline[connections]["rate"])
                 # For comparison: the plain WSGI application under gunicorn's sync workers (its own fast path).
                 with running_site(
-                    workdir / "sync", WEB_CONCURRENCY="4", GUNICORN_WORKER_CLASS="sync", GUNICORN_MAX_REQUESTS="0"
+                    workdir / "sync",
+                    WEB_CONCURRENCY="4",
+                    GUNICORN_WORKER_CLASS="sync",
+                    GUNICORN_MAX_REQUESTS="0",
+                    LOG_LEVEL="INFO",
                 ) as sync_site:
                     urllib.request.urlopen(sync_site + PAGES["article"]).read()  # noqa: S310
                     for connections in CONNECTIONS:

@@ -13,6 +13,9 @@ The content version is read through `recent_version` in its own thread (the
 database is never touched on the event loop), and only one read runs at a
 time. A local-memory cache is read on the loop (no I/O); a network cache
 (Redis) is read in a small thread pool, so a slow cache cannot stall the loop.
+A page found in the cache is kept ready to send, headers encoded, for a
+second (`PreparedPages`): a rush on one page then costs one cache read a
+second per process, not one per request.
 """
 
 import asyncio
@@ -21,17 +24,70 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from a2wsgi import WSGIMiddleware
-from a2wsgi.wsgi import build_environ
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError, connection, connections
 
-from .fast_path import answer_from_cache, fast_path_enabled, log_hit
+from .fast_path import CachedPage, fast_path_enabled, log_hit
 from .middleware import request_id
-from .page_cache import content_version_or_none, is_cacheable_environ, recent_version
+from .page_cache import content_version_or_none, is_cacheable_environ, page_key, recent_version, safe
 
 logger = logging.getLogger(__name__)
 FILE_CHUNK = 256 * 1024
+
+
+# The request headers the cached-page path reads, as WSGI environ keys.
+LOOKUP_HEADERS = ("cookie", "if-none-match", "if-modified-since", "x-request-id")
+
+
+def lookup_headers():
+    names = {name.encode(): "HTTP_" + name.upper().replace("-", "_") for name in LOOKUP_HEADERS}
+    proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if proxy_header:
+        names[proxy_header[0].removeprefix("HTTP_").lower().replace("_", "-").encode()] = proxy_header[0]
+    return names
+
+
+def lookup_environ(scope, wanted):
+    """The part of the WSGI environ the cached-page path reads, built as a2wsgi builds the whole one."""
+    environ = {
+        "REQUEST_METHOD": scope["method"],
+        "PATH_INFO": scope["path"].encode("utf-8").decode("latin-1"),
+        "QUERY_STRING": scope["query_string"].decode("latin-1"),
+        "wsgi.url_scheme": scope.get("scheme", "http"),
+    }
+    for name, value in scope["headers"]:
+        key = wanted.get(name)
+        if key:
+            value = value.decode("latin-1")
+            environ[key] = environ[key] + "," + value if key in environ else value
+    return environ
+
+
+class PreparedPages:
+    """Cached pages ready to send, kept in this process for `seconds`.
+
+    Keys carry the content version, so a page kept here is never from an older version; it can
+    outlive its page-cache entry (expired or cleared) by `seconds` at most.
+    """
+
+    def __init__(self, seconds=1.0, size=256, clock=time.monotonic):
+        self.seconds, self.size, self.clock = seconds, size, clock
+        self.pages = {}
+
+    def get(self, key):
+        kept = self.pages.get(key)
+        if kept is None or kept[0] < self.clock():
+            return None
+        return kept[1]
+
+    def keep(self, key, entry):
+        if len(self.pages) >= self.size:
+            self.pages.clear()  # a full table means a crawl through many pages: start afresh
+        page = CachedPage(entry, encode=True)
+        self.pages[key] = (self.clock() + self.seconds, page)
+        return page
 
 
 class FileChunks:
@@ -84,6 +140,8 @@ class CachedPageServer:
         self.version_thread = ThreadPoolExecutor(1, thread_name_prefix="content-version")
         self.cache_threads = None if self.cache_is_local else ThreadPoolExecutor(4, thread_name_prefix="page-cache")
         self.django = WSGIMiddleware(self._django, workers=1)
+        self.prepared = PreparedPages()
+        self.wanted_headers = lookup_headers()
 
     def close(self):
         """Close the database connections held by the server's threads, then stop the threads."""
@@ -112,7 +170,7 @@ class CachedPageServer:
             return await self._lifespan(receive, send)
         if scope["type"] == "http" and self.enabled:
             started = time.perf_counter()
-            environ = build_environ(scope, None)
+            environ = lookup_environ(scope, self.wanted_headers)
             if is_cacheable_environ(environ):
                 answer = await self._cached(environ)
                 if answer is not None:
@@ -123,9 +181,19 @@ class CachedPageServer:
         loop = asyncio.get_running_loop()
         try:
             version = await recent_version.acurrent(lambda read: loop.run_in_executor(self.version_thread, read))
-            if self.cache_is_local:
-                return answer_from_cache(environ, version, self.cache)
-            return await loop.run_in_executor(self.cache_threads, answer_from_cache, environ, version, self.cache)
+            if version is None:
+                return None
+            key = page_key(version, environ)
+            page = self.prepared.get(key)
+            if page is None:
+                if self.cache_is_local:
+                    entry = safe(self.cache.get, key)
+                else:
+                    entry = await loop.run_in_executor(self.cache_threads, safe, self.cache.get, key)
+                if not entry:
+                    return None
+                page = self.prepared.keep(key, entry)
+            return page.answer(environ)
         except Exception:  # the fast path must never be why a page fails: Django answers instead
             logger.exception("cached page lookup failed")
             return None
@@ -134,9 +202,7 @@ class CachedPageServer:
     async def _send_cached(send, environ, answer, started):
         status, headers, body = answer
         rid = request_id(environ)
-        raw_headers = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers]
-        raw_headers.append((b"x-request-id", rid.encode("ascii")))
-        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+        await send({"type": "http.response.start", "status": status, "headers": [*headers, (b"x-request-id", rid.encode())]})
         await send({"type": "http.response.body", "body": body})
         log_hit(environ, rid, status, started)
 

@@ -21,16 +21,38 @@ logger = logging.getLogger("pain_site.requests")
 VALIDATOR_HEADERS = ("cache-control", "vary", "etag", "last-modified")
 
 
-def answer_from_cache(environ, version, store=cache):
+class CachedPage:
+    """A page-cache entry, ready to answer any request for it: in full, to a HEAD, or with a 304.
+
+    With `encode`, the headers are kept as the bytes an ASGI server sends, so a page kept in memory
+    (core/asgi.py) encodes them once rather than on every request.
+    """
+
+    __slots__ = ("content", "etag", "last_modified", "full_headers", "validator_headers")
+
+    def __init__(self, entry, encode=False):
+        headers, self.content, self.etag, self.last_modified = entry
+        full = [*headers, ("Content-Length", str(len(self.content)))]
+        validators = [(name, value) for name, value in headers if name.lower() in VALIDATOR_HEADERS]
+        if encode:
+            full, validators = _encoded(full), _encoded(validators)
+        self.full_headers, self.validator_headers = full, validators
+
+    def answer(self, environ):
+        """(status code, headers, body) for this request."""
+        if not_modified(environ, self.etag, self.last_modified):
+            return 304, self.validator_headers, b""
+        return 200, self.full_headers, b"" if environ.get("REQUEST_METHOD") == "HEAD" else self.content
+
+
+def _encoded(headers):
+    return [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers]
+
+
+def answer_from_cache(environ, version):
     """(status code, headers, body) for a cacheable request whose page is cached under `version`, else None."""
-    entry = safe(store.get, page_key(version, environ)) if version is not None else None
-    if not entry:
-        return None
-    headers, content, etag, last_modified = entry
-    if not_modified(environ, etag, last_modified):
-        return 304, [(name, value) for name, value in headers if name.lower() in VALIDATOR_HEADERS], b""
-    body = b"" if environ.get("REQUEST_METHOD") == "HEAD" else content
-    return 200, [*headers, ("Content-Length", str(len(content)))], body
+    entry = safe(cache.get, page_key(version, environ)) if version is not None else None
+    return CachedPage(entry).answer(environ) if entry else None
 
 
 def cached_response(environ):

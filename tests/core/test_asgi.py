@@ -8,12 +8,13 @@ import time
 from types import SimpleNamespace
 
 import pytest
+from a2wsgi.wsgi import build_environ
 from django.db.utils import OperationalError
 
 from articles.models import SiteState
 from articles.sync import sync_content
 from core import asgi
-from core.asgi import CachedPageServer, FileChunks
+from core.asgi import CachedPageServer, FileChunks, PreparedPages, lookup_environ, lookup_headers
 from core.gunicorn_worker import Worker
 from pain_site.asgi import django_application
 from tests.conftest import PROJECT, run_async
@@ -171,7 +172,7 @@ def test_a_failing_lookup_is_logged_and_django_answers(server, page, monkeypatch
     def broken(*args):
         raise RuntimeError("lookup bug")
 
-    monkeypatch.setattr(asgi, "answer_from_cache", broken)
+    monkeypatch.setattr(asgi, "page_key", broken)
     with caplog.at_level("ERROR", logger="core.asgi"):
         status, _, body = call(server, page)
     assert status == 200 and b"Loop words" in body and server.django_calls() == 2
@@ -291,3 +292,75 @@ def test_empty_gunicorn_settings_mean_the_defaults(monkeypatch):
 def test_sync_workers_serve_the_wsgi_application(monkeypatch):
     config = gunicorn_config(monkeypatch, GUNICORN_WORKER_CLASS="sync", WEB_CONCURRENCY="5", GUNICORN_TIMEOUT="12")
     assert (config["wsgi_app"], config["workers"], config["timeout"]) == ("pain_site.wsgi:application", 5, 12)
+
+
+def test_the_lookup_environ_matches_the_one_django_gets(settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    headers = [
+        (b"host", b"testserver"),
+        (b"cookie", b"a=1"),
+        (b"cookie", b"sessionid=xyz"),
+        (b"if-none-match", b'"abc"'),
+        (b"x-forwarded-proto", b"https"),
+        (b"x-request-id", b"\xff\xfe-odd"),
+    ]
+    scope = {**scope_for("/articles/caf\u00e9/"), "query_string": b"q=back%20pain&page=2", "headers": headers}
+    lean, full = lookup_environ(scope, lookup_headers()), build_environ(scope, None)
+    assert lean == {key: full[key] for key in lean}
+    assert lean["HTTP_COOKIE"] == "a=1,sessionid=xyz" and lean["HTTP_X_FORWARDED_PROTO"] == "https"
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+ENTRY = (
+    [("Content-Type", "text/html; charset=utf-8"), ("ETag", '"e1"')],
+    b"<p>page</p>",
+    '"e1"',
+    "Sun, 22 Nov 2026 02:00:00 GMT",
+)
+
+
+def test_a_prepared_page_answers_in_full_to_head_and_with_304():
+    page = PreparedPages().keep("page:1:x", ENTRY)
+    status, headers, body = page.answer({"REQUEST_METHOD": "GET"})
+    assert (status, body) == (200, b"<p>page</p>") and (b"content-length", b"11") in headers
+    assert page.answer({"REQUEST_METHOD": "HEAD"})[2] == b""
+    status, headers, body = page.answer({"REQUEST_METHOD": "GET", "HTTP_IF_NONE_MATCH": '"e1"'})
+    assert (status, body) == (304, b"") and headers == [(b"etag", b'"e1"')]
+
+
+def test_a_prepared_page_is_kept_for_a_second_only():
+    clock = Clock()
+    prepared = PreparedPages(seconds=1.0, clock=clock)
+    prepared.keep("page:1:x", ENTRY)
+    clock.now = 0.99
+    assert prepared.get("page:1:x") is not None and prepared.get("page:2:x") is None
+    clock.now = 1.01
+    assert prepared.get("page:1:x") is None
+
+
+def test_prepared_pages_stay_within_their_size():
+    prepared = PreparedPages(size=3)
+    for number in range(10):
+        prepared.keep(f"page:1:{number}", ENTRY)
+        assert len(prepared.pages) <= 3
+    assert prepared.get("page:1:9") is not None
+
+
+def test_a_page_cleared_from_the_cache_stops_being_served_within_a_second(server, page, monkeypatch):
+    from django.core.cache import caches
+
+    call(server, page)
+    call(server, page)
+    caches["default"].clear()
+    clock = Clock()
+    clock.now = time.monotonic() + 1.01
+    monkeypatch.setattr(server.prepared, "clock", clock)
+    call(server, page)
+    assert server.django_calls() == 2

@@ -37,6 +37,18 @@ def test_check_deploy_reports_nothing_behind_a_tls_proxy():
     assert "System check identified no issues" in result.stdout
 
 
+def test_request_logs_go_to_standard_output_one_line_each():
+    script = (
+        "import django; django.setup(); import logging; "
+        "logging.getLogger('pain_site.requests').info('%s GET /articles/ 200 1.0ms -', 'log-check-0001')"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, env=_env(DJANGO_SETTINGS_MODULE="pain_site.settings"),
+                            capture_output=True, text=True)  # fmt: skip
+    lines = [line for line in result.stdout.splitlines() if "log-check-0001" in line]
+    assert len(lines) == 1 and "INFO pain_site.requests log-check-0001 GET /articles/ 200" in lines[0]
+    assert "log-check-0001" not in result.stderr
+
+
 def test_https_settings_make_cookies_secure_and_send_hsts():
     code = (
         "from pain_site import settings as s; "
