@@ -43,6 +43,7 @@ def content_with_large_photo(folder):
     from PIL import Image
 
     shutil.copytree(PROJECT / "content", folder)
+    (folder / "images").mkdir(exist_ok=True)  # not in a fresh clone: git keeps no empty folders
     noise = Image.effect_noise((1000, 750), 50).resize((4000, 3000))
     gradient = Image.linear_gradient("L").resize((4000, 3000))
     Image.merge("RGB", (noise, gradient, Image.blend(noise, gradient, 0.5))).save(
