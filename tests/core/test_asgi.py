@@ -364,3 +364,31 @@ def test_a_page_cleared_from_the_cache_stops_being_served_within_a_second(server
     monkeypatch.setattr(server.prepared, "clock", clock)
     call(server, page)
     assert server.django_calls() == 2
+
+
+def test_cached_pages_are_answered_while_django_is_busy_with_a_slow_page(page_cache, page):
+    release = threading.Event()
+
+    def application(environ, start_response):
+        if environ["PATH_INFO"] == "/slow/":
+            release.wait(10)
+        return django_application(environ, start_response)
+
+    running = CachedPageServer(application, enabled=True)
+
+    async def scenario():
+        await _exchange(running, scope_for(page))  # rendered once, now cached
+        slow = asyncio.ensure_future(_exchange(running, scope_for("/slow/")))
+        while running.stalled_seconds() == 0:
+            await asyncio.sleep(0.01)
+        cached = await asyncio.wait_for(_exchange(running, scope_for(page)), timeout=5)
+        still_waiting = not slow.done()
+        release.set()
+        await slow
+        return cached[0]["status"], still_waiting
+
+    try:
+        assert run_async(scenario()) == (200, True)
+    finally:
+        release.set()
+        running.close()
