@@ -104,12 +104,18 @@ class FileChunks:
 
 
 class _Finished:
-    """Wraps Django's response body so the server knows when Django is done with a request (see `stalled_seconds`)."""
+    """Wraps Django's response body so the server knows when Django is done with a request (see `stalled_seconds`).
+
+    A response that is all in memory crosses to the loop in one piece: the Atom feed is written in some
+    900 small pieces, and sending each on its own took 60 ms.
+    """
 
     def __init__(self, body, server):
         self.body, self.server = body, server
 
     def __iter__(self):
+        if getattr(self.body, "streaming", True) is False:
+            return iter((self.body.content,))
         return iter(self.body)
 
     def close(self):

@@ -392,3 +392,37 @@ def test_cached_pages_are_answered_while_django_is_busy_with_a_slow_page(page_ca
     finally:
         release.set()
         running.close()
+
+
+def test_a_response_written_in_many_pieces_is_sent_in_one():
+    from django.http import HttpResponse
+
+    def application(environ, start_response):
+        response = HttpResponse()
+        for number in range(500):
+            response.write(f"<p>{number}</p>")
+        start_response("200 OK", [("Content-Type", "text/html")])
+        return response
+
+    running = CachedPageServer(application, enabled=True)
+    try:
+        messages = run_async(_exchange(running, scope_for("/", method="POST")))
+    finally:
+        running.close()
+    bodies = [message["body"] for message in messages[1:] if message.get("body")]
+    assert len(bodies) == 1 and bodies[0].startswith(b"<p>0</p>") and bodies[0].endswith(b"<p>499</p>")
+
+
+def test_a_streaming_response_still_streams_piece_by_piece():
+    from django.http import StreamingHttpResponse
+
+    def application(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return StreamingHttpResponse(f"line {number}\n" for number in range(5))
+
+    running = CachedPageServer(application, enabled=True)
+    try:
+        messages = run_async(_exchange(running, scope_for("/", method="POST")))
+    finally:
+        running.close()
+    assert [message["body"] for message in messages[1:] if message.get("body")] == [f"line {n}\n".encode() for n in range(5)]
