@@ -1,8 +1,8 @@
 """The server-facing application for `make serve`: cached pages on the event loop, everything else in Django.
 
 Under gunicorn's sync workers every request costs a new connection and a
-trip through the WSGI machinery, so even a ready page topped out near
-10,000 a second here. Under uvicorn workers (core/gunicorn_worker.py) this
+trip through the WSGI machinery, so even a ready page topped out at a few
+thousand a second here (`make bench` prints both). Under uvicorn workers (core/gunicorn_worker.py) this
 wrapper answers a cached page straight from the event loop, with keep-alive,
 and hands every other request to Django, which stays the WSGI application it
 is: it runs in one thread per process (through a2wsgi), one request at a
