@@ -1,5 +1,6 @@
 """Production promises: security headers, admin lockout, cookies, the page cache, and faults."""
 
+import logging
 import os
 import re
 import subprocess
@@ -47,6 +48,14 @@ def test_request_logs_go_to_standard_output_one_line_each():
     lines = [line for line in result.stdout.splitlines() if "log-check-0001" in line]
     assert len(lines) == 1 and "INFO pain_site.requests log-check-0001 GET /articles/ 200" in lines[0]
     assert "log-check-0001" not in result.stderr
+
+
+def test_log_records_still_carry_the_process_id_gunicorn_prints():
+    record = logging.getLogger("gunicorn.error").makeRecord(
+        "gunicorn.error", logging.INFO, __file__, 1, "Booting worker with pid: %s", (123,), None
+    )
+    line = logging.Formatter("%(asctime)s [%(process)d] [%(levelname)s] %(message)s").format(record)
+    assert f"[{os.getpid()}] [INFO] Booting worker with pid: 123" in line
 
 
 def test_https_settings_make_cookies_secure_and_send_hsts():
