@@ -29,9 +29,14 @@ class ContentDirError(Exception):
 class Candidate:
     path: str  # relative to CONTENT_DIR, with forward slashes
     slug: str
-    absolute: Path
+    location: str  # the file's full path
     size: int
     mtime_ns: int
+
+    @property
+    def absolute(self):
+        # Made when asked: a sync with one changed file among 10,000 reads only that one.
+        return Path(self.location)
 
 
 @dataclass
@@ -46,6 +51,8 @@ def _suggested_slug(stem):
 
 
 def _has_unsafe_characters(name):
+    if name.isascii():  # the usual name; only control characters can be unsafe, and they are not printable
+        return not name.isprintable()
     return any(unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} for char in name)
 
 
@@ -96,7 +103,7 @@ def scan(content_dir):
             result.problems.append(problem)
         if slug:
             result.candidates.append(
-                Candidate(f"{ARTICLES_FOLDER}/{entry.name}", slug, Path(entry.path), entry_stat.st_size, entry_stat.st_mtime_ns)
+                Candidate(f"{ARTICLES_FOLDER}/{entry.name}", slug, entry.path, entry_stat.st_size, entry_stat.st_mtime_ns)
             )
     _report_collisions(result)
     return result

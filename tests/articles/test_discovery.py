@@ -99,3 +99,22 @@ def test_only_plain_slugs_are_accepted(slug):
     plain = bool(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)) and len(slug) <= 80
     reserved = slug in {"admin", "static", "media", "api", "search", "new", "index"}
     assert (slug_problem(slug) is None) == (plain and not reserved)
+
+
+@pytest.mark.parametrize(
+    ("name", "unsafe"),
+    [
+        ("nerve-blocks.md", False),
+        ("back pain.md", False),
+        ("caf\u00e9.md", False),
+        ("bell\x07.md", True),
+        ("tab\there.md", True),
+        ("delete\x7f.md", True),
+        ("evil\u202egnp.md", True),
+        ("line\u2028break.md", True),
+    ],
+)
+def test_control_and_direction_characters_mark_a_name_unsafe(name, unsafe):
+    from articles.discovery import _has_unsafe_characters
+
+    assert _has_unsafe_characters(name) is unsafe
