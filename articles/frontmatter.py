@@ -31,18 +31,17 @@ STR_TAG = "tag:yaml.org,2002:str"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+# Unicode's control characters (category Cc is exactly U+0000-U+001F and U+007F-U+009F) but the newline
+# and the tab, and the text-direction controls. One search, not a category lookup per character: that
+# lookup was a third of the time it took to read an article.
+FORBIDDEN_CHARACTERS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+
+
 def _forbidden_character(text):
     """The first control or text-direction character, which no page should carry."""
-    for index, char in enumerate(text):
-        if char in "\n\t":
-            continue
-        category = unicodedata.category(char)
-        if category == "Cc" or (category == "Cf" and char in BIDI_CONTROLS):
-            return index, char
-    return None
-
-
-BIDI_CONTROLS = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
+    found = FORBIDDEN_CHARACTERS.search(text)
+    return (found.start(), found.group()) if found else None
 
 
 def decode(raw):
