@@ -1,6 +1,10 @@
 """Generate realistic articles for benchmarks: about 1,200 words with headings, lists, links, a table and footnotes."""
 
 import random
+import shutil
+from pathlib import Path
+
+SHIPPED_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 WORDS = [
     "pain",
@@ -103,4 +107,14 @@ def write_articles(folder, count, seed=7):
     (folder / "images").mkdir(exist_ok=True)
     for index in range(count):
         (articles / f"article-{index}.md").write_text(article_text(rng, index, count), encoding="utf-8")
+    return articles
+
+
+def write_site_content(folder, count, data_files=False):
+    """`count` generated articles plus the shipped ones (and, with `data_files`, its glossary and synonyms)."""
+    articles = write_articles(folder, count)
+    for path in (SHIPPED_CONTENT / "articles").glob("*.md"):
+        shutil.copy(path, articles / path.name)
+    for name in ("glossary.yml", "synonyms.yml") if data_files else ():
+        shutil.copy(SHIPPED_CONTENT / name, folder / name)
     return articles

@@ -3,7 +3,6 @@ the p95 of the article list, a deep list page, the sitemap and the feed, each re
 and served from the page cache."""
 
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -14,9 +13,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import write_articles  # noqa: E402
+from generate import write_site_content  # noqa: E402
 
-from bench.local_server import PROJECT, running_site  # noqa: E402
+from bench.local_server import running_site  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_SCALE_ARTICLES", "10000"))
 REQUESTS = 40
@@ -55,9 +54,7 @@ def main():
     print(f"== Scale: {ARTICLES:,} generated articles plus the real content, make serve (gunicorn, SQLite)")
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         content = Path(tmp) / "content"
-        write_articles(content, ARTICLES)
-        for path in (PROJECT / "content" / "articles").glob("*.md"):
-            shutil.copy(path, content / "articles" / path.name)
+        write_site_content(content, ARTICLES)
         started = time.perf_counter()
         with running_site(Path(tmp) / "app", CONTENT_DIR=str(content)) as site:
             print(f"  migrate, collectstatic and sync of {ARTICLES:,} articles: {time.perf_counter() - started:.0f} s")

@@ -5,7 +5,6 @@ also times a full rebuild of the index. Goal: p95 under 50 ms.
 """
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -15,7 +14,7 @@ BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-from generate import write_articles  # noqa: E402
+from generate import write_site_content  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_SEARCH_ARTICLES", "10000"))
 GOAL_MS = 50
@@ -102,11 +101,7 @@ def main():
     print(f"== Search latency, {ARTICLES:,} generated articles plus the real content")
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         content = Path(tmp) / "content"
-        write_articles(content, ARTICLES)
-        for path in (PROJECT / "content" / "articles").glob("*.md"):
-            shutil.copy(path, content / "articles" / path.name)
-        for name in ("glossary.yml", "synonyms.yml"):
-            shutil.copy(PROJECT / "content" / name, content / name)
+        write_site_content(content, ARTICLES, data_files=True)
         _run("SQLite", f"sqlite:///{Path(tmp) / 'search.sqlite3'}", content)
         postgres = _postgres_database()
         if postgres is None:

@@ -32,6 +32,16 @@ def run_async(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self, now=0.0):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
 class ContentFolder:
     """A throwaway CONTENT_DIR that tests write articles into."""
 

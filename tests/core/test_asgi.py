@@ -17,7 +17,7 @@ from core import asgi
 from core.asgi import CachedPageServer, FileChunks, PreparedPages, lookup_environ, lookup_headers
 from core.gunicorn_worker import Worker
 from pain_site.asgi import django_application
-from tests.conftest import PROJECT, run_async
+from tests.conftest import PROJECT, FakeClock, run_async
 
 # Django runs in the server's own threads, with their own database connections: they see committed rows only.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -310,14 +310,6 @@ def test_the_lookup_environ_matches_the_one_django_gets(settings):
     assert lean["HTTP_COOKIE"] == "a=1,sessionid=xyz" and lean["HTTP_X_FORWARDED_PROTO"] == "https"
 
 
-class Clock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
-
-
 ENTRY = (
     [("Content-Type", "text/html; charset=utf-8"), ("ETag", '"e1"')],
     b"<p>page</p>",
@@ -336,7 +328,7 @@ def test_a_prepared_page_answers_in_full_to_head_and_with_304():
 
 
 def test_a_prepared_page_is_kept_for_a_second_only():
-    clock = Clock()
+    clock = FakeClock()
     prepared = PreparedPages(seconds=1.0, clock=clock)
     prepared.keep("page:1:x", ENTRY)
     clock.now = 0.99
@@ -359,7 +351,7 @@ def test_a_page_cleared_from_the_cache_stops_being_served_within_a_second(server
     call(server, page)
     call(server, page)
     caches["default"].clear()
-    clock = Clock()
+    clock = FakeClock()
     clock.now = time.monotonic() + 1.01
     monkeypatch.setattr(server.prepared, "clock", clock)
     call(server, page)

@@ -7,16 +7,8 @@ import pytest
 from articles.sync import sync_content
 from core.content_version import RecentVersion
 from core.page_cache import recent_version
-from tests.conftest import run_async
+from tests.conftest import FakeClock, run_async
 from tests.treatments.conftest import make_treatment
-
-
-class Clock:
-    def __init__(self):
-        self.now = 100.0
-
-    def __call__(self):
-        return self.now
 
 
 class Reads:
@@ -31,7 +23,7 @@ class Reads:
 
 
 def test_a_version_is_reused_until_it_is_older_than_max_age():
-    clock, reads = Clock(), Reads(7)
+    clock, reads = FakeClock(100.0), Reads(7)
     memo = RecentVersion(reads, max_age=0.01, clock=clock)
     assert memo.current() == 7 and memo.current() == 7 and reads.count == 1
     reads.value = 8
@@ -48,7 +40,7 @@ def test_max_age_zero_reads_every_time():
 
 
 def test_a_failed_read_is_not_kept():
-    clock, reads = Clock(), Reads(None)
+    clock, reads = FakeClock(100.0), Reads(None)
     memo = RecentVersion(reads, max_age=60, clock=clock)
     assert memo.current() is None
     reads.value = 4
@@ -65,7 +57,7 @@ def test_forget_makes_the_next_request_read_again():
 
 
 def test_age_is_counted_from_when_the_read_started():
-    clock, reads = Clock(), Reads(5)
+    clock, reads = FakeClock(100.0), Reads(5)
 
     def slow_read():
         clock.now += 5  # the database took five seconds to answer
