@@ -14,31 +14,17 @@ from pathlib import Path
 
 from django.conf import settings
 
-from core.images import ImageRefused
-from core.images import inspect as inspect_image
+from core import datafiles
+from core.checks import database_checks, reference_checks
+from core.problems import ERROR, WARNING, Problem, sort_for_report
+from pictures.images import ImageRefused
+from pictures.images import inspect as inspect_image
 
-from . import datafiles, discovery
+from . import discovery
 from .parser import content_hash
-from .problems import ERROR, WARNING, Problem, sort_for_report
 from .workers import Job, parse_in_workers
 
 ARTICLE_LINK = re.compile(r'href="/articles/([^/"#?]+)/?[^"]*"')
-_reference_checks = []
-_database_checks = []
-
-
-def register_reference_check(check):
-    """Let other apps check an article's references: `check(parsed)` yields Problems."""
-    if check not in _reference_checks:
-        _reference_checks.append(check)
-    return check
-
-
-def register_database_check(check):
-    """Let other apps check their own entries: `check()` yields Problems."""
-    if check not in _database_checks:
-        _database_checks.append(check)
-    return check
 
 
 @dataclass
@@ -166,10 +152,10 @@ def check_content(content_dir=None):
     for parsed in good:
         report.problems.extend(_images(parsed, content_dir))
         report.problems.extend(_grade(parsed))
-        for check in _reference_checks:
+        for check in reference_checks():
             report.problems.extend(check(parsed))
     report.problems.extend(datafiles.check(content_dir))
-    for check in _database_checks:
+    for check in database_checks():
         report.problems.extend(check())
     report.problems = sort_for_report(set(report.problems))
     return report

@@ -13,9 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.problems import ERROR, WARNING, Problem
 from core.slugs import slug_problem
-
-from .problems import ERROR, WARNING, Problem
 
 ARTICLES_FOLDER = "articles"
 EDITOR_LEFTOVERS = re.compile(r"(^\.|^~|~$|^#|\.(swp|swo|swx|tmp|bak|orig|part)$)", re.IGNORECASE)

@@ -1,6 +1,6 @@
 """Articles as the database indexes them. The Markdown files are the source of truth."""
 
-from django.db import connection, models
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,6 +11,14 @@ class TagQuerySet(models.QuerySet):
     def with_published_articles(self):
         today = timezone.localdate()
         return self.filter(articles__draft=False, articles__published__lte=today).distinct()
+
+
+class ArticleQuerySet(PublishedQuerySet):
+    CARD_FIELDS = ("slug", "title", "summary", "published", "reading_minutes")
+
+    def cards(self):
+        """Only what a list or card shows: the large HTML columns stay in the database."""
+        return self.only(*self.CARD_FIELDS)
 
 
 class Tag(models.Model):
@@ -54,7 +62,7 @@ class Article(models.Model):
     last_sync_error = models.TextField(blank=True)
     synced_at = models.DateTimeField(default=timezone.now)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "title"]
@@ -106,31 +114,6 @@ class SourceFile(models.Model):
 
     def __str__(self):
         return self.path
-
-
-class SiteState(models.Model):
-    """One row: the content version (bumped by every change) and the last sync time."""
-
-    content_version = models.PositiveBigIntegerField(default=0)
-    synced_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self):
-        return f"content version {self.content_version}"
-
-    @classmethod
-    def version(cls):
-        """The current content version, read with one plain query: it is read on every anonymous request.
-
-        Raises DatabaseError when the database cannot answer.
-        """
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT content_version FROM {cls._meta.db_table} WHERE id = 1")  # noqa: S608 (constant)
-            row = cursor.fetchone()
-        return row[0] if row else 0
-
-    @classmethod
-    def current(cls):
-        return cls.objects.get_or_create(pk=1)[0]
 
 
 class ArticleTopic(models.Model):

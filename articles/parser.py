@@ -3,11 +3,11 @@
 import hashlib
 from dataclasses import dataclass, field
 
-from core.markup import content_images, render_markdown
-from core.readability import prose_text, reading_grade, reading_minutes, word_count
+from core.problems import ERROR, ContentError, Problem
+from rendering.markup import content_images, render_markdown
+from rendering.readability import prose_text, reading_grade, reading_minutes, word_count
 
 from . import frontmatter, schema
-from .problems import ERROR, ContentError, Problem
 
 
 @dataclass

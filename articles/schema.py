@@ -5,10 +5,10 @@ import difflib
 import posixpath
 from dataclasses import dataclass, field
 
+from core.problems import ERROR, WARNING
 from core.slugs import slug_problem
 
 from .frontmatter import is_date
-from .problems import ERROR, WARNING
 
 TITLE_MAX = 90
 SUMMARY_MAX = 160

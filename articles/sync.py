@@ -14,17 +14,18 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import slugify
 
-from core.page_cache import content_version_changed
-from core.renditions import sync_content_images
+from core import datafiles
+from core.models import SiteState
+from core.problems import Problem
+from pictures.renditions import sync_content_images
 
-from . import datafiles, discovery
-from .models import Article, ArticleTopic, Redirect, SiteState, SourceFile, Tag
+from . import discovery
+from .models import Article, ArticleTopic, Redirect, SourceFile, Tag
 from .parser import content_hash
-from .problems import Problem
 from .workers import Job, parse_in_workers
 
 # Sent inside the sync's transaction when articles change; receivers (search
-# index, image renditions, page cache) update in the same transaction.
+# index) update in the same transaction.
 content_changed = Signal()  # kwargs: changed, removed (article slugs), data_files (paths such as glossary.yml)
 # Sent inside the transaction at the end of every sync, changed or not.
 content_synced = Signal()
@@ -224,6 +225,40 @@ def _remove_missing(scan, known, report):
         SourceFile.objects.filter(path__in=gone).delete()
 
 
+def _sync_data_files(content_dir, force, report):
+    """Apply every changed data file; return True when any changed."""
+    changed = False
+    for data_file in datafiles.registered():
+        raw, stat = datafiles.read(data_file, content_dir)
+        if raw is None:
+            continue
+        record = SourceFile.objects.filter(path=data_file.path).first()
+        digest = content_hash(raw)
+        if record and not force and record.content_hash == digest:
+            SourceFile.objects.filter(pk=record.pk).update(size=stat.st_size, mtime_ns=stat.st_mtime_ns)
+            report.unchanged += 1
+            continue
+        parsed, problems = datafiles.parse(data_file, raw)
+        errors = [problem for problem in problems if problem.is_error]
+        report.warnings.extend(problem for problem in problems if not problem.is_error)
+        if errors:
+            report.failed.append(errors[0])
+        else:
+            data_file.apply(parsed)
+            report.data_files.append(data_file.path)
+            changed = True
+        SourceFile.objects.update_or_create(
+            path=data_file.path,
+            defaults={
+                "size": stat.st_size,
+                "mtime_ns": stat.st_mtime_ns,
+                "content_hash": digest,
+                "error": errors[0].format() if errors else "",
+            },
+        )
+    return changed
+
+
 def _sync_images(content_dir, report):
     """Renditions for every picture an article uses; a refused picture is a warning and the page shows without it."""
     referenced = {}
@@ -254,12 +289,11 @@ def sync_content(content_dir=None, *, force=False):
         jobs = _plan(scan, known, force, settings.CONTENT_MAX_FILE_BYTES, report)
         _apply(jobs, report, now, known)
         _remove_missing(scan, known, report)
-        datafiles.sync(content_dir, force, report)
+        _sync_data_files(content_dir, force, report)
         _sync_images(content_dir, report)
         state = SiteState.current()
         if report.changed:
             state.content_version += 1
-            content_version_changed()
             content_changed.send(
                 sender=Article, changed=report.created + report.updated, removed=report.removed, data_files=report.data_files
             )

@@ -13,8 +13,9 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
+from core.problems import ERROR, Problem
+
 from .parser import ParsedArticle, parse_article
-from .problems import ERROR, Problem
 
 
 @dataclass

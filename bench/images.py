@@ -17,7 +17,7 @@ GOAL_MB = 250
 CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, ".")
-from core.images import make_renditions
+from pictures.images import make_renditions
 
 count = int(sys.argv[1])
 photos = [open(path, "rb").read() for path in sys.argv[2:]]

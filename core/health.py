@@ -2,7 +2,7 @@
 
 from django.db import DatabaseError, connection
 
-from articles.models import SiteState
+from .models import SiteState
 
 
 def health():

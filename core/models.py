@@ -1,59 +1,28 @@
-from django.db import models
-from django.urls import reverse
+"""Site-wide state every page depends on."""
+
+from django.db import connection, models
 
 
-class GlossaryTerm(models.Model):
-    """A plain-language definition, synced from content/glossary.yml."""
+class SiteState(models.Model):
+    """One row: the content version (bumped by every change) and the last sync time."""
 
-    term = models.CharField(max_length=60, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    forms = models.JSONField(default=list, blank=True)
-    definition = models.TextField()
-    definition_html = models.TextField()
-
-    class Meta:
-        ordering = ["term"]
+    content_version = models.PositiveBigIntegerField(default=0)
+    synced_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
-        return self.term
+        return f"content version {self.content_version}"
 
-    def get_absolute_url(self):
-        return reverse("core:glossary") + f"#term-{self.slug}"
+    @classmethod
+    def version(cls):
+        """The current content version, read with one plain query: it is read on every anonymous request.
 
-    @property
-    def letter(self):
-        first = self.term[:1].upper()
-        return first if first.isalpha() else "#"
+        Raises DatabaseError when the database cannot answer.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT content_version FROM {cls._meta.db_table} WHERE id = 1")  # noqa: S608 (constant)
+            row = cursor.fetchone()
+        return row[0] if row else 0
 
-
-class ImageAsset(models.Model):
-    """A picture the site shows: a file in content/images/ or an admin upload, with its renditions."""
-
-    key = models.CharField(max_length=300, unique=True)  # "content:images/spine.jpg" or "upload:entries/x.png"
-    content_hash = models.CharField(max_length=64)
-    size = models.BigIntegerField(default=0)
-    mtime_ns = models.BigIntegerField(default=0)
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
-    error = models.TextField(blank=True)
-
-    def __str__(self):
-        return self.key
-
-    @property
-    def usable(self):
-        return not self.error and self.renditions.exists()
-
-
-class Rendition(models.Model):
-    asset = models.ForeignKey(ImageAsset, on_delete=models.CASCADE, related_name="renditions")
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    format = models.CharField(max_length=4)  # webp, jpg, png
-    name = models.CharField(max_length=200, unique=True)  # storage path, named by content hash
-
-    class Meta:
-        ordering = ["width"]
-
-    def __str__(self):
-        return self.name
+    @classmethod
+    def current(cls):
+        return cls.objects.get_or_create(pk=1)[0]

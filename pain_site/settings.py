@@ -1,8 +1,9 @@
 """Settings for the pain-care patient library.
 
 Every value an operator may change is read here, from the environment, and
-nowhere else (see `.env.example` and the README's settings table). Production
-(debug off) refuses to start without a secret key.
+nowhere else (see `.env.example` and the README's settings table). The server
+(deploy/gunicorn.conf.py) refuses to start in production without a secret
+key; staff commands such as check_content need none.
 """
 
 import os
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from core.release import compute_release_id
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -32,13 +35,10 @@ def env_int(name, default):
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+# Empty in production only when no server runs: gunicorn refuses to start without it, `check --deploy` flags it,
+# and Django refuses to sign anything with it. Staff commands (check_content, sync_content) never need it.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. Production needs a long random secret key; "
-            "for local development set DJANGO_DEBUG=1 (make run does this)."
-        )
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-development-key-never-used-in-production"  # noqa: S105 (debug only)
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
@@ -49,23 +49,32 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Development serves static files through whitenoise too, so `make run` and `make serve` answer alike.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    # From the bottom up: site-wide plumbing, then rendering and pictures, the content apps, and the pages,
+    # search and SEO that are built on them. An app imports only from the layers below it.
     "core",
+    "pictures",
+    "glossary",
     "articles",
     "treatments",
     "search",
+    "seo",
+    "pages",
 ]
 
 MIDDLEWARE = [
     "core.middleware.RequestLogMiddleware",
     # make run only: sync changed files before anything, the page cache included, looks at the request.
     "articles.middleware.DevelopmentContentSyncMiddleware",
-    # A cached page is stored with every header the middleware below added, and replayed as it was.
-    "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 for If-None-Match, from the ETag the page cache stores with each page.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -208,14 +217,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "pages/locked_out.html"
 
-# Whole-page cache for anonymous readers (core/page_cache.py).
+# Whole-page cache for anonymous readers (core/page_cache.py), keyed by content version and release.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
-PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 60)  # how long a CDN or proxy may keep a public page
-# The fast paths reuse one read of the content version for this long (core/content_version.py): a change
-# made by another process (sync_content, another app server) shows at most this long after it commits.
-CONTENT_VERSION_MAX_AGE = env_int("CONTENT_VERSION_MAX_AGE_MS", 0) / 1000
+# How long a proxy or CDN may keep a public page (s-maxage): a sync shows through them within this long.
+PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 1)
+RELEASE_ID = os.environ.get("RELEASE_ID", "").strip() or compute_release_id(BASE_DIR)
 
 # Content pipeline.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR") or BASE_DIR / "content").resolve()

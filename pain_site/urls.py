@@ -1,17 +1,18 @@
+"""The site's addresses. Each app's pages keep their own namespace (`articles:detail`, `treatments:treatment`)."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from core.seo import ArticleFeed, robots_txt, sitemap_xml
-
 urlpatterns = [
+    path("", include("pages.urls.site")),
     path("", include("core.urls")),
-    path("articles/", include("articles.urls")),
-    path("", include("treatments.urls")),
+    path("", include("seo.urls")),
+    path("articles/", include("pages.urls.articles")),
+    path("", include("pages.urls.treatments")),
+    path("glossary/", include("pages.urls.glossary")),
     path("search/", include("search.urls")),
-    path("sitemap.xml", sitemap_xml, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots"),
-    path("feed/", ArticleFeed(), name="feed"),
+    path("media/", include("pictures.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -1,4 +1,4 @@
-"""The WSGI application: Django, behind a fast path that answers cached pages first (core/fast_path.py)."""
+"""WSGI config for pain_site: the application `make serve` runs under gunicorn."""
 
 import os
 
@@ -6,8 +6,4 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pain_site.settings")
 
-django_application = get_wsgi_application()
-
-from core.fast_path import CachedPageApplication  # noqa: E402  (needs Django set up first)
-
-application = CachedPageApplication(django_application)
+application = get_wsgi_application()

@@ -6,7 +6,7 @@ class SearchConfig(AppConfig):
     name = "search"
 
     def ready(self):
-        from articles import datafiles
+        from core import datafiles
 
         from . import signals  # noqa: F401  (connects receivers)
         from .synonyms import SYNONYMS_FILE, parse_synonyms, save_synonyms

@@ -2,7 +2,7 @@
 
 import datetime
 
-from core.readability import prose_text
+from rendering.readability import prose_text
 
 from .models import SearchDocument
 

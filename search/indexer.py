@@ -1,7 +1,7 @@
 """Keep the index in line with the content, inside the same transaction as the change."""
 
 from articles.models import Article
-from core.models import GlossaryTerm
+from glossary.models import GlossaryTerm
 from treatments.models import Condition, Treatment
 
 from . import documents

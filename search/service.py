@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from articles.models import SiteState
+from core.models import SiteState
 from treatments.models import Condition, Treatment
 
 from .backends import backend

@@ -6,8 +6,8 @@ rfa: radiofrequency ablation
 
 from dataclasses import dataclass, field
 
-from articles.frontmatter import read_data_file
-from articles.problems import ERROR, Problem
+from core.problems import ERROR, Problem
+from core.safe_yaml import read_data_file
 
 from .query import words_of
 

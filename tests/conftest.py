@@ -70,15 +70,11 @@ def fresh_cache():
     """Each test's database starts at the same content version, so cached pages must not leak between tests."""
     from django.core.cache import cache
 
-    from core.page_cache import recent_version
     from search import service
-    from treatments import linking
 
     def clear():
         cache.clear()
-        linking._vocabularies.clear()
         service._language.clear()
-        recent_version.forget()
 
     clear()
     yield

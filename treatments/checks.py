@@ -5,8 +5,8 @@ import difflib
 from django.db import DatabaseError
 from django.utils import timezone
 
-from articles.checks import register_database_check, register_reference_check
-from articles.problems import ERROR, WARNING, Problem
+from core.checks import register_database_check, register_reference_check
+from core.problems import ERROR, WARNING, Problem
 
 from .models import Condition, Treatment
 

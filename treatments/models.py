@@ -13,9 +13,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from core.markup import render_markdown
-from core.renditions import delete_unused_uploads, save_asset, validate_picture
 from core.visibility import PublishedQuerySet, is_public
+from pictures.renditions import delete_unused_uploads, save_asset, validate_picture
+from rendering.markup import render_markdown
 
 URGENCY_CHOICES = [
     ("emergency", "Emergency: call 911 or your local emergency number"),
@@ -103,7 +103,7 @@ class ReviewedEntry(models.Model):
         if self.image:
             self.image.open("rb")
             save_asset(self.image_key, self.image.name, self.image.read())
-        delete_unused_uploads()
+        delete_unused_uploads(uploaded_picture_keys())
 
     def clean(self):
         super().clean()
@@ -155,6 +155,15 @@ class ReviewedEntry(models.Model):
     @property
     def sorted_care_cards(self):
         return sorted(self.care_cards.all(), key=lambda card: URGENCY_ORDER[card.urgency])
+
+
+def uploaded_picture_keys():
+    """The storage keys of every picture a treatment or condition still uses."""
+    return {
+        f"upload:{name}"
+        for model in (Treatment, Condition)
+        for name in model.objects.exclude(image="").values_list("image", flat=True)
+    }
 
 
 class Condition(ReviewedEntry):

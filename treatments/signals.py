@@ -5,8 +5,7 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from articles.models import SiteState
-from core.page_cache import content_version_changed
+from core.models import SiteState
 
 from .models import (
     CareCard,
@@ -25,7 +24,6 @@ WATCHED = (Treatment, Condition, CareCard, Risk, TreatmentQuestion, ConditionQue
 def bump_content_version():
     SiteState.current()
     SiteState.objects.filter(pk=1).update(content_version=F("content_version") + 1)
-    content_version_changed()
 
 
 @receiver(post_save)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from core.markup import render_markdown
-from core.readability import prose_text, reading_grade
+from rendering.markup import render_markdown
+from rendering.readability import prose_text, reading_grade
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
 

@@ -2,7 +2,7 @@ def test_the_forbidden_characters_are_exactly_the_controls_and_direction_marks()
     import sys
     import unicodedata
 
-    from articles.frontmatter import BIDI_CONTROLS, _forbidden_character
+    from core.safe_yaml import BIDI_CONTROLS, _forbidden_character
 
     def forbidden(char):
         return char not in "\n\t" and (unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS)

@@ -42,15 +42,6 @@ def test_a_cached_page_never_hides_a_saved_change(live_client, content):
     assert "Saved words" in live_client.get("/articles/one/").content.decode()
 
 
-def test_the_fast_path_stands_aside_when_live_reload_is_on(settings):
-    from core.fast_path import CachedPageApplication
-
-    settings.CONTENT_AUTO_SYNC = True
-    assert CachedPageApplication(lambda environ, start_response: []).enabled is False
-    settings.CONTENT_AUTO_SYNC = False
-    assert CachedPageApplication(lambda environ, start_response: []).enabled is True
-
-
 def test_broken_save_keeps_the_page_up(live_client, content):
     path = content.write("one", title="Good")
     live_client.get("/")

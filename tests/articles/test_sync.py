@@ -8,8 +8,9 @@ import pytest
 from django.db import connection
 
 from articles.discovery import ContentDirError
-from articles.models import Article, Redirect, SiteState, SourceFile
+from articles.models import Article, Redirect, SourceFile
 from articles.sync import content_changed, needs_sync, sync_content
+from core.models import SiteState
 from tests.conftest import CORPUS, article_text
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,8 +1,9 @@
-"""Settings come from the environment; production refuses to start without a secret key."""
+"""Settings come from the environment; the production server refuses to start without a secret key."""
 
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import PROJECT
 
@@ -24,10 +25,23 @@ def _load_settings(**env):
     )
 
 
-def test_production_without_secret_key_refuses_to_start():
+def test_settings_load_without_a_secret_key_so_staff_commands_run():
     result = _load_settings()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("False ")
+
+
+def test_the_production_server_refuses_to_start_without_a_secret_key_in_one_line():
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))}
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    result = subprocess.run(
+        [str(gunicorn), "--config", "deploy/gunicorn.conf.py", "--check-config"],
+        cwd=PROJECT, env=clean, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "DJANGO_SECRET_KEY is not set: production needs a long random secret key (make serve keeps one in .secret_key)."
+    ]
 
 
 def test_debug_is_off_unless_asked_for():

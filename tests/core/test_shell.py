@@ -1,7 +1,5 @@
 """The page shell every page shares, and error pages that work even when the database is down."""
 
-import re
-
 import pytest
 from django.db import connections
 from django.db.utils import OperationalError
@@ -43,7 +41,7 @@ def test_current_section_is_marked_in_the_navigation(client):
 def test_print_button_is_hidden_until_script_runs(client):
     html = client.get("/treatments/nerve-blocks/").content.decode()
     assert "data-print-button hidden" in html
-    assert re.search(r'<script src="/static/js/site.js" integrity="sha384-[A-Za-z0-9+/=]{64}" defer></script>', html)
+    assert '<script src="/static/js/site.js" defer></script>' in html
     assert "Printed from http://127.0.0.1:8000/treatments/nerve-blocks/" in html
 
 

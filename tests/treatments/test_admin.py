@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import Permission
 
-from articles.models import SiteState
+from core.models import SiteState
 from tests.treatments.conftest import TREATMENT_TEXT, make_card, make_treatment
 from treatments.models import Treatment
 
@@ -124,8 +124,8 @@ def test_picture_upload_is_checked_and_named_in_the_error(admin_client, db, sett
 def test_valid_picture_upload_gets_renditions_and_needs_alt_text(admin_client, db, settings, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from core.models import ImageAsset
-    from tests.core.test_images import photo
+    from pictures.models import ImageAsset
+    from tests.pictures.test_images import photo
 
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("spine.jpg", photo(1200, 800), content_type="image/jpeg")

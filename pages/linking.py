@@ -1,0 +1,42 @@
+"""First mentions on a page become links: treatments and conditions (on articles) and glossary terms (everywhere).
+
+The vocabulary is built in the view from what the database holds now, so a
+sync or an admin save shows at once; pages are cached whole, so this runs
+once per page and content version, not once per visitor.
+"""
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from glossary.store import glossary_terms
+from rendering.annotate import PageAnnotator, Term, Vocabulary
+from treatments.models import Condition, Treatment
+
+
+def _link(url):
+    # The matched text comes from sanitized HTML and is already escaped.
+    return lambda text: format_html('<a href="{}" class="topic-link">{}</a>', url, mark_safe(text))  # noqa: S308
+
+
+def topic_terms():
+    """One Term per name and other name of every published treatment and condition."""
+    terms = []
+    for model in (Treatment, Condition):
+        for entry in model.objects.published().only("slug", "name", "other_names"):
+            url = entry.get_absolute_url()
+            terms += [
+                Term(phrase=phrase, key=url, render=_link(url))
+                for phrase in [entry.name, *entry.other_name_list]
+                if len(phrase) >= 3
+            ]
+    return terms
+
+
+def page_annotator(*, topics):
+    """Articles link treatments and conditions and define glossary terms; entry pages define terms only."""
+    return PageAnnotator(Vocabulary((topic_terms() if topics else []) + glossary_terms()))
+
+
+def annotated_sections(entry, annotator):
+    """{field name: the entry's rendered HTML with first mentions marked}, in the order the page reads."""
+    return {name: mark_safe(annotator.section(entry.html(name))) for name in entry.MARKDOWN_FIELDS}  # noqa: S308

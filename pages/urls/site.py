@@ -1,0 +1,12 @@
+from django.urls import path
+from django.views.generic import TemplateView
+
+from ..views.home import HomeView
+
+app_name = "pages"
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
+]

@@ -1,0 +1,91 @@
+"""Treatment and condition pages, and their lists with the at-a-glance comparison."""
+
+from django.views.generic import DetailView, ListView
+
+from articles.models import ArticleTopic
+from core.preview import StaffPreviewMixin
+from pictures.markup import uploaded_picture
+from seo.jsonld import condition_page, treatment_page
+from treatments.illustrations import ILLUSTRATIONS
+from treatments.models import Condition, Risk, Treatment
+
+from .. import relations
+from ..linking import annotated_sections, page_annotator
+
+
+class TreatmentListView(ListView):
+    template_name = "treatments/treatment_list.html"
+    context_object_name = "treatments"
+
+    def get_queryset(self):
+        return Treatment.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["comparison"] = relations.comparison_rows(context["treatments"])
+        return context
+
+
+class EntryDetailView(StaffPreviewMixin, DetailView):
+    """What a treatment and a condition page share: sections with terms defined, the picture, related articles."""
+
+    topic_kind = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entry = self.object
+        context.update(
+            sections=annotated_sections(entry, page_annotator(topics=False)),
+            picture=uploaded_picture(entry.image_key, entry.image_alt),
+            articles=relations.related_articles(self.topic_kind, entry.slug),
+        )
+        return context
+
+
+class TreatmentDetailView(EntryDetailView):
+    model = Treatment
+    template_name = "treatments/treatment_detail.html"
+    context_object_name = "treatment"
+    topic_kind = ArticleTopic.TREATMENT
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("risks", "faqs", "care_cards")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        treatment = self.object
+        risks = list(treatment.risks.all())
+        context.update(
+            common_risks=[risk for risk in risks if risk.kind == Risk.COMMON],
+            serious_risks=[risk for risk in risks if risk.kind == Risk.SERIOUS],
+            conditions=relations.conditions_for_treatment(treatment),
+            other_treatments=relations.other_treatments(treatment),
+            structured_data=treatment_page(treatment, self.request),
+            illustration=ILLUSTRATIONS.get(treatment.slug),
+        )
+        return context
+
+
+class ConditionListView(ListView):
+    template_name = "treatments/condition_list.html"
+    context_object_name = "conditions"
+
+    def get_queryset(self):
+        return Condition.objects.published()
+
+
+class ConditionDetailView(EntryDetailView):
+    model = Condition
+    template_name = "treatments/condition_detail.html"
+    context_object_name = "condition"
+    topic_kind = ArticleTopic.CONDITION
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("faqs", "care_cards")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        condition = self.object
+        treatments = relations.treatments_for_condition(condition)
+        context.update(treatments=treatments, structured_data=condition_page(condition, treatments, self.request))
+        return context
