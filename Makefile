@@ -3,12 +3,13 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WEB_CONCURRENCY ?=
 SECRET_FILE := .secret_key
 
-.PHONY: help run test lint serve bench lighthouse clean
+.PHONY: help run check test lint serve bench lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -19,29 +20,40 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-run: $(STAMP) ## Develop: migrate, sync content, serve with live reload at http://$(HOST):$(PORT)
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(DEV_STAMP)
+
+run: $(STAMP) ## Develop: migrate, load starter entries, sync content, serve with live reload at http://$(HOST):$(PORT)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(BIN)/python manage.py load_starter
 	DJANGO_DEBUG=1 $(BIN)/python manage.py sync_content
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-lint: $(STAMP) ## Style and lint checks
+check: $(STAMP) ## For staff: check the Markdown in CONTENT_DIR (default content/); changes no page
+	@$(BIN)/python manage.py migrate --noinput --verbosity 0
+	@$(BIN)/python manage.py load_starter --verbosity 0
+	$(BIN)/python manage.py check_content
+
+lint: $(DEV_STAMP) ## Style and lint checks
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(STAMP) lint ## Run the whole test suite (lint included)
+test: $(DEV_STAMP) lint ## Run the whole test suite (lint included)
 	$(BIN)/python -m pytest
 
 $(SECRET_FILE):
 	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_FILE)
 
-serve: $(STAMP) $(SECRET_FILE) ## Production mode on loopback: debug off, whitenoise, gunicorn
+serve: $(STAMP) $(SECRET_FILE) ## Production mode on loopback: debug off, whitenoise, gunicorn (gthread)
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} $(BIN)/python manage.py migrate --noinput
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} $(BIN)/python manage.py load_starter
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} $(BIN)/python manage.py sync_content
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} HOST=$(HOST) PORT=$(PORT) $(if $(WEB_CONCURRENCY),WEB_CONCURRENCY=$(WEB_CONCURRENCY)) \
 		$(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
-bench: $(STAMP) ## Benchmarks: print figures and ratios to their baselines
+bench: $(DEV_STAMP) ## Benchmarks: print figures and ratios to their baselines
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	$(BIN)/python bench/run.py
 

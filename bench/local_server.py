@@ -56,16 +56,20 @@ def production_env(workdir, port, **extra):
     return env
 
 
+# What `make serve` runs before it starts gunicorn, in its order.
+SETUP_COMMANDS = (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_starter"], ["sync_content"])
+
+
 def prepare(env):
     Path(env["STATIC_ROOT"]).parent.mkdir(parents=True, exist_ok=True)
     manage = [sys.executable, str(PROJECT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["sync_content"]):
+    for command in SETUP_COMMANDS:
         subprocess.run(manage + command, env=env, check=True, capture_output=True, cwd=PROJECT)
 
 
 @contextlib.contextmanager
-def running_site(workdir, **extra):
-    """Yield the base URL of a freshly prepared production-mode site; stop it afterwards."""
+def running_server(workdir, **extra):
+    """Yield (base URL, gunicorn master process, environment) of a freshly prepared production-mode site."""
     port = free_port()
     env = production_env(workdir, port, **extra)
     prepare(env)
@@ -80,7 +84,32 @@ def running_site(workdir, **extra):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)
-        yield url
+        yield url, process, env
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def running_site(workdir, **extra):
+    """Yield the base URL of a freshly prepared production-mode site; stop it afterwards."""
+    with running_server(workdir, **extra) as (url, _, _):
+        yield url
+
+
+def worker_pids(master_pid):
+    """The gunicorn workers: the master's child processes."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == master_pid:
+                children.append(int(stat.parent.name))
+    return sorted(children)
+
+
+def rss_mb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0

@@ -19,6 +19,7 @@ django.setup()
 from django.core.management import call_command
 from django.test import Client
 call_command("migrate", verbosity=0)
+call_command("load_starter", verbosity=0)
 call_command("sync_content", verbosity=0)
 call_command("collectstatic", "--noinput", verbosity=0)
 client = Client(HTTP_HOST="localhost")

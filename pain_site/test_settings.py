@@ -1,7 +1,9 @@
-"""Settings for the test suite: production settings with a fixed key, a fast hasher and no auto-sync."""
+"""Settings for the test suite: production settings with a fixed key, a fast hasher and no auto-sync.
+
+Uploaded pictures go to a folder pytest makes and removes (tests/conftest.py), never to media/.
+"""
 
 import os
-import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 
@@ -18,5 +20,3 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="pain-site-test-media-"))  # noqa: F405

@@ -1,4 +1,5 @@
 import asyncio
+import contextlib
 import os
 import socket
 import textwrap
@@ -65,6 +66,24 @@ class ContentFolder:
         (self.articles / f"{slug}.md").unlink()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploads and renditions made by tests live in pytest's own temporary folder, removed after a passing run."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as a deployed site has it: migrated, then the starter entries this release ships."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_starter", verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test's database starts at the same content version, so cached pages must not leak between tests."""
@@ -120,3 +139,14 @@ def page_cache(request, settings):
     caches["default"].clear()
     yield request.param
     caches["default"].clear()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    """After a passing run pytest has removed its temporary folders; drop their empty parent too."""
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    basetemp = getattr(factory, "_basetemp", None)
+    if exitstatus == 0 and basetemp is not None:
+        for folder in (basetemp, basetemp.parent):
+            with contextlib.suppress(OSError):
+                folder.rmdir()

@@ -12,10 +12,24 @@ from .models import (
     ConditionCareCard,
     ConditionQuestion,
     Risk,
+    StarterRecord,
     Treatment,
     TreatmentCareCard,
     TreatmentQuestion,
 )
+
+
+class KeepsAdminEditsAdmin(admin.ModelAdmin):
+    """A change or deletion made here is the admin's: `load_starter` never overwrites it or brings it back."""
+
+    def log_change(self, request, obj, message):
+        StarterRecord.mark_edited(obj)
+        return super().log_change(request, obj, message)
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            StarterRecord.mark_edited(obj)
+        return super().log_deletions(request, queryset)
 
 
 class AtLeastOneFormSet(forms.BaseInlineFormSet):
@@ -56,7 +70,7 @@ class ConditionQuestionInline(TreatmentQuestionInline):
     model = ConditionQuestion
 
 
-class ReviewedEntryAdmin(admin.ModelAdmin):
+class ReviewedEntryAdmin(KeepsAdminEditsAdmin):
     list_display = ("name", "status", "published", "reviewed", "next_review_due", "flags")
     list_filter = ("draft", "published", "reviewed")
     prepopulated_fields = {"slug": ("name",)}
@@ -118,7 +132,7 @@ class ConditionAdmin(ReviewedEntryAdmin):
 
 
 @admin.register(CareCard)
-class CareCardAdmin(admin.ModelAdmin):
+class CareCardAdmin(KeepsAdminEditsAdmin):
     list_display = ("title", "urgency")
     list_filter = ("urgency",)
     search_fields = ("title", "body")

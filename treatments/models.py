@@ -339,3 +339,33 @@ class ConditionCareCard(models.Model):
 
     def __str__(self):
         return str(self.card)
+
+
+class StarterRecord(models.Model):
+    """One row per starter entry this site has received (see `manage.py load_starter`).
+
+    It lets a later release add its new entries and update the ones nobody
+    touched, while an entry an admin edited or deleted is never overwritten or
+    brought back.
+    """
+
+    CARD, CONDITION, TREATMENT = "card", "condition", "treatment"
+    KIND_CHOICES = [(CARD, "Care card"), (CONDITION, "Condition"), (TREATMENT, "Treatment")]
+
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES)
+    key = models.CharField(max_length=80, help_text="The entry's slug (a care card's key) in the starter files.")
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    applied_hash = models.CharField(max_length=64, blank=True, help_text="Which version of the starter text was applied.")
+    edited = models.BooleanField(default=False, help_text="An admin changed or deleted it, so load_starter leaves it alone.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="one_starter_record_per_entry")]
+
+    def __str__(self):
+        return f"{self.kind} {self.key}"
+
+    @classmethod
+    def mark_edited(cls, obj):
+        kind = {CareCard: cls.CARD, Condition: cls.CONDITION, Treatment: cls.TREATMENT}.get(type(obj))
+        if kind and obj.pk:
+            cls.objects.filter(kind=kind, object_id=obj.pk).update(edited=True)

@@ -1,8 +1,7 @@
-"""Starter treatments, conditions and care cards, loaded by a data migration.
+"""Starter treatments, conditions and care cards: the text the site ships, read and checked.
 
 The text lives in `treatments/starter/*.yml` so it can be read and reviewed
-as prose. `load()` works with the migration's historical models, which have
-no custom `save()`, so it renders the Markdown fields itself.
+as prose; `manage.py load_starter` (treatments/loading.py) puts it on a site.
 """
 
 from pathlib import Path
@@ -107,102 +106,6 @@ def grades(data):
     for entry in data["conditions"]:
         result[("condition", entry["slug"])] = reading_grade(page_prose(entry, CONDITION_MARKDOWN, cards))
     return result
-
-
-def _rendered(entry, fields):
-    return {name: render_markdown(entry[name]).html for name in fields}
-
-
-def _fields(entry, names):
-    return {name: entry[name] for name in names}
-
-
-def _create_faqs(model, owner_field, owner, faqs):
-    for order, faq in enumerate(faqs):
-        model.objects.create(
-            **{owner_field: owner},
-            question=faq["question"],
-            answer=faq["answer"],
-            answer_html=render_markdown(faq["answer"]).html,
-            order=order,
-        )
-
-
-def _create_conditions(apps, data, cards):
-    Condition = apps.get_model("treatments", "Condition")
-    ConditionCareCard = apps.get_model("treatments", "ConditionCareCard")
-    created = {}
-    for entry in data["conditions"]:
-        condition = Condition.objects.create(
-            **_fields(entry, CONDITION_TEXT),
-            other_names="\n".join(entry["other_names"]),
-            self_care_do="\n".join(entry["self_care_do"]),
-            self_care_dont="\n".join(entry["self_care_dont"]),
-            questions_to_ask="\n".join(entry["questions_to_ask"]),
-            sources="\n".join(entry["sources"]),
-            rendered=_rendered(entry, CONDITION_MARKDOWN),
-        )
-        for key in entry["care_cards"]:
-            ConditionCareCard.objects.create(condition=condition, card=cards[key])
-        _create_faqs(apps.get_model("treatments", "ConditionQuestion"), "condition", condition, entry.get("faqs") or [])
-        created[entry["slug"]] = condition
-    return created
-
-
-def _link_both_ways(data, treatments, conditions):
-    """A link may be written on either side; the page shows it on both."""
-    for entry in data["treatments"]:
-        treatments[entry["slug"]].conditions.add(*[conditions[slug] for slug in entry["conditions"]])
-    for entry in data["conditions"]:
-        for slug in entry.get("treatments") or []:
-            treatments[slug].conditions.add(conditions[entry["slug"]])
-
-
-def _create_treatments(apps, data, cards):
-    Treatment = apps.get_model("treatments", "Treatment")
-    TreatmentCareCard = apps.get_model("treatments", "TreatmentCareCard")
-    Risk = apps.get_model("treatments", "Risk")
-    created = {}
-    for entry in data["treatments"]:
-        treatment = Treatment.objects.create(
-            **_fields(entry, TREATMENT_TEXT),
-            **_fields(entry["at_a_glance"], GLANCE),
-            other_names="\n".join(entry.get("other_names") or []),
-            questions_to_ask="\n".join(entry["questions_to_ask"]),
-            sources="\n".join(entry["sources"]),
-            rendered=_rendered(entry, TREATMENT_MARKDOWN),
-        )
-        for key in entry["care_cards"]:
-            TreatmentCareCard.objects.create(treatment=treatment, card=cards[key])
-        for order, risk in enumerate(entry["risks"]):
-            Risk.objects.create(
-                treatment=treatment,
-                kind=risk["kind"],
-                description=risk["description"],
-                frequency=risk.get("frequency") or "",
-                order=order,
-            )
-        _create_faqs(apps.get_model("treatments", "TreatmentQuestion"), "treatment", treatment, entry["faqs"])
-        created[entry["slug"]] = treatment
-    return created
-
-
-def load(apps, directory=STARTER_DIR):
-    """Create the starter entries. Raises ValueError listing every problem if the data is incomplete."""
-    data = read(directory)
-    problems = validate(data)
-    if problems:
-        raise ValueError("starter data is incomplete:\n" + "\n".join(problems))
-    CareCard = apps.get_model("treatments", "CareCard")
-    cards = {
-        card["key"]: CareCard.objects.create(
-            urgency=card["urgency"], title=card["title"], body=card["body"], body_html=render_markdown(card["body"]).html
-        )
-        for card in data["care_cards"]
-    }
-    conditions = _create_conditions(apps, data, cards)
-    treatments = _create_treatments(apps, data, cards)
-    _link_both_ways(data, treatments, conditions)
 
 
 def check_main():

@@ -1,6 +1,7 @@
 """Settings come from the environment; the production server refuses to start without a secret key."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +82,13 @@ def test_media_storage_can_be_s3_by_environment():
 def test_unknown_media_storage_is_refused():
     result = _load_settings(DJANGO_DEBUG="1", MEDIA_STORAGE="ftp")
     assert result.returncode != 0 and "MEDIA_STORAGE must be" in result.stderr
+
+
+def test_env_example_names_every_setting_the_site_reads_and_nothing_else():
+    read = set()
+    for path in ("pain_site/settings.py", "deploy/gunicorn.conf.py"):
+        text = (PROJECT / path).read_text()
+        read |= set(re.findall(r"""(?:environ\.get|env_int|env_bool|env_list|env)\(\s*["']([A-Z][A-Z0-9_]+)["']""", text))
+    listed = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", (PROJECT / ".env.example").read_text(), re.MULTILINE))
+    assert read - listed == set(), "settings missing from .env.example"
+    assert listed - read == set(), "settings in .env.example that nothing reads"

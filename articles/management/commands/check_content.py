@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.checks import check_content
 from articles.discovery import ContentDirError
 from articles.reporting import format_problem
+from core.commands import plain_database_errors
 
 
 class Command(BaseCommand):
@@ -12,7 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            report = check_content()
+            with plain_database_errors():
+                report = check_content()
         except ContentDirError as exc:
             raise CommandError(str(exc)) from None
         for problem in report.problems:

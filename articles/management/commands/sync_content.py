@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.discovery import ContentDirError
 from articles.reporting import format_problem
 from articles.sync import sync_content
+from core.commands import plain_database_errors
 
 
 class Command(BaseCommand):
@@ -15,7 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, **options):
         try:
-            report = sync_content(force=force)
+            with plain_database_errors():
+                report = sync_content(force=force)
         except ContentDirError as exc:
             raise CommandError(f"{exc}. Nothing was changed; the site still shows the last synced content.") from None
         for problem in report.failed:
