@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.citations import Citation
 from core.visibility import PublishedQuerySet, is_public
 
 
@@ -54,6 +55,7 @@ class Article(models.Model):
     toc_html = models.TextField(blank=True)
     body_text = models.TextField(blank=True)  # plain prose, for the search index
     image_refs = models.JSONField(default=list, blank=True)  # pictures under images/ that the body shows
+    card_slugs = models.JSONField(default=list, blank=True)  # care cards the body places with [[card: SLUG]]
     word_count = models.PositiveIntegerField(default=0)
     reading_minutes = models.PositiveIntegerField(default=1)
     reading_grade = models.FloatField(default=0)
@@ -87,6 +89,10 @@ class Article(models.Model):
     @property
     def last_changed(self):
         return max(filter(None, [self.published, self.updated, self.reviewed]))
+
+    @property
+    def citations(self):
+        return [Citation.from_json(source) for source in self.sources]
 
     @property
     def is_reviewed(self):

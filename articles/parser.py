@@ -4,6 +4,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from core.problems import ERROR, ContentError, Problem
+from rendering import cards
 from rendering.markup import content_images, render_markdown
 from rendering.readability import prose_text, reading_grade, reading_minutes, word_count
 
@@ -26,7 +27,12 @@ class ParsedArticle:
     reading_grade: float = 0.0
     prose: str = ""
     image_refs: list = field(default_factory=list)
+    card_placements: list = field(default_factory=list)  # (slug, line in the file)
     problems: list = field(default_factory=list)
+
+    @property
+    def card_slugs(self):
+        return list(dict.fromkeys(slug for slug, _ in self.card_placements))
 
     @property
     def ok(self):
@@ -65,11 +71,12 @@ def parse_article(path, slug, raw, *, max_bytes=None, digest=None):
     if any(p.is_error for p in parsed.problems):
         return parsed
     parsed.meta = meta
+    _check_card_placements(parsed)
     rendered = render_markdown(body)
     parsed.html, parsed.toc_html = rendered.html, rendered.toc_html
     parsed.image_refs = content_images(rendered.html)
     parsed.heading_count = len(rendered.headings)
-    prose = parsed.prose = prose_text(rendered.html)
+    prose = parsed.prose = prose_text(cards.without_placements(rendered.html))
     parsed.word_count = word_count(prose)
     parsed.reading_minutes = reading_minutes(parsed.word_count)
     parsed.reading_grade = reading_grade(prose)
@@ -78,3 +85,15 @@ def parse_article(path, slug, raw, *, max_bytes=None, digest=None):
             Problem(path, body_line, "warning", "the article has no text after the front matter", "empty-body")
         )
     return parsed
+
+
+def _check_card_placements(parsed):
+    """Record where the article places care cards; a garbled placement is an error, a hand-written list a warning."""
+    found, problems = cards.placements(parsed.body)
+    parsed.card_placements = [(slug, parsed.body_line + line - 1) for slug, line in found]
+    for line, message in problems:
+        parsed.problems.append(Problem(parsed.path, parsed.body_line + line - 1, ERROR, message, "card"))
+    for line in cards.hand_written_emergency_lists(parsed.body):
+        parsed.problems.append(
+            Problem(parsed.path, parsed.body_line + line - 1, "warning", cards.HAND_WRITTEN, "hand-written-emergency")
+        )

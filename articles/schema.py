@@ -5,6 +5,7 @@ import difflib
 import posixpath
 from dataclasses import dataclass, field
 
+from core.citations import read_citation
 from core.problems import ERROR, WARNING
 from core.slugs import slug_problem
 
@@ -14,7 +15,6 @@ TITLE_MAX = 90
 SUMMARY_MAX = 160
 TAG_MAX = 40
 MAX_LIST_ITEMS = 50
-SOURCE_MAX = 500
 
 # Names other site builders use for our fields: read as ours, with a warning.
 KEY_ALIASES = {"description": "summary", "date": "published"}
@@ -105,6 +105,25 @@ class _Checker:
             items.append(" ".join(item.split()))
         return items
 
+    def citations(self, key):
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.report(key, f"'{key}' must be a list of citations, each starting with '- title:'", code="type")
+            return []
+        if len(value) > MAX_LIST_ITEMS:
+            self.report(key, f"'{key}' has {len(value)} items; the limit is {MAX_LIST_ITEMS}")
+            return []
+        citations = []
+        for item in value:
+            citation, problems = read_citation(item)
+            for level, message in problems:
+                self.report(key, message, level=level, code="source")
+            if citation:
+                citations.append(citation)
+        return citations
+
     def slug_list(self, key):
         slugs = self.text_list(key, 80)
         for slug in slugs:
@@ -173,7 +192,7 @@ def validate(data, key_lines, file_slug):
     meta.conditions = checker.slug_list("conditions")
     meta.tags = checker.text_list("tags", TAG_MAX)
     meta.redirect_from = checker.slug_list("redirect_from")
-    meta.sources = checker.text_list("sources", SOURCE_MAX)
+    meta.sources = checker.citations("sources")
     draft = data.get("draft", False)
     if not isinstance(draft, bool):
         checker.report("draft", "'draft' must be true or false", code="type")

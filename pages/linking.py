@@ -37,6 +37,6 @@ def page_annotator(*, topics):
     return PageAnnotator(Vocabulary((topic_terms() if topics else []) + glossary_terms()))
 
 
-def annotated_sections(entry, annotator):
-    """{field name: the entry's rendered HTML with first mentions marked}, in the order the page reads."""
-    return {name: mark_safe(annotator.section(entry.html(name))) for name in entry.MARKDOWN_FIELDS}  # noqa: S308
+def annotated_sections(entry, annotator, placer):
+    """{field name: the entry's rendered HTML with cards placed and first mentions marked}, in page order."""
+    return {name: placer.place(entry.html(name), annotator.section) for name in entry.MARKDOWN_FIELDS}

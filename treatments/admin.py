@@ -11,11 +11,13 @@ from .models import (
     Condition,
     ConditionCareCard,
     ConditionQuestion,
+    ConditionSource,
     Risk,
     StarterRecord,
     Treatment,
     TreatmentCareCard,
     TreatmentQuestion,
+    TreatmentSource,
 )
 
 
@@ -55,9 +57,22 @@ class ConditionCareCardInline(TreatmentCareCardInline):
     model = ConditionCareCard
 
 
-class RiskInline(admin.TabularInline):
+class RiskInline(admin.StackedInline):
     model = Risk
     extra = 0
+    fields = (("description", "important"), ("band", "frequency", "course"), "order")
+    verbose_name_plural = "Risks (the page groups and labels them by how often they happen)"
+
+
+class TreatmentSourceInline(admin.TabularInline):
+    model = TreatmentSource
+    extra = 0
+    fields = ("title", "publisher", "url", "checked", "order")
+    verbose_name_plural = "Sources: the reputable pages the facts rest on"
+
+
+class ConditionSourceInline(TreatmentSourceInline):
+    model = ConditionSource
 
 
 class TreatmentQuestionInline(admin.StackedInline):
@@ -75,7 +90,7 @@ class ReviewedEntryAdmin(KeepsAdminEditsAdmin):
     list_filter = ("draft", "published", "reviewed")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name", "summary", "slug")
-    review_fieldset = ("Review and sources", {"fields": ("reviewed", "reviewed_by", "sources")})
+    review_fieldset = ("Review", {"fields": ("reviewed", "reviewed_by")})
     picture_fieldset = ("Picture", {"fields": ("image", "image_alt")})
     publish_fieldset = ("Publishing", {"fields": ("published", "draft")})
 
@@ -101,9 +116,10 @@ class ReviewedEntryAdmin(KeepsAdminEditsAdmin):
 class TreatmentAdmin(ReviewedEntryAdmin):
     search_fields = ("name", "plain_alias", "summary", "slug")
     filter_horizontal = ("conditions",)
-    inlines = [TreatmentCareCardInline, RiskInline, TreatmentQuestionInline]
+    inlines = [TreatmentCareCardInline, RiskInline, TreatmentQuestionInline, TreatmentSourceInline]
     fieldsets = [
         ("Name", {"fields": ("name", "slug", "plain_alias", "other_names", "summary")}),
+        ("Key points", {"fields": ("key_points",)}),
         ("At a glance", {"fields": Treatment.GLANCE_FIELDS + ("invasiveness",)}),
         ("What it is and who it is for", {"fields": ("overview", "why_done", "who_should_not", "alternatives")}),
         ("Preparing, the day itself, and after", {"fields": ("preparation", "before", "during", "after")}),
@@ -118,9 +134,10 @@ class TreatmentAdmin(ReviewedEntryAdmin):
 @admin.register(Condition)
 class ConditionAdmin(ReviewedEntryAdmin):
     search_fields = ("name", "other_names", "summary", "slug")
-    inlines = [ConditionCareCardInline, ConditionQuestionInline]
+    inlines = [ConditionCareCardInline, ConditionQuestionInline, ConditionSourceInline]
     fieldsets = [
         ("Name", {"fields": ("name", "slug", "lead", "other_names", "summary")}),
+        ("Key points", {"fields": ("key_points",)}),
         ("Check if you have it", {"fields": ("symptoms", "duration")}),
         ("What you can do yourself", {"fields": ("self_care_do", "self_care_dont")}),
         ("Causes, tests and treatments", {"fields": ("causes", "tests", "treatment_steps")}),
@@ -133,6 +150,8 @@ class ConditionAdmin(ReviewedEntryAdmin):
 
 @admin.register(CareCard)
 class CareCardAdmin(KeepsAdminEditsAdmin):
-    list_display = ("title", "urgency")
+    list_display = ("title", "urgency", "slug")
     list_filter = ("urgency",)
-    search_fields = ("title", "body")
+    search_fields = ("title", "slug", "summary", "body")
+    fields = ("urgency", "title", "slug", "summary", "body")
+    prepopulated_fields = {"slug": ("title",)}

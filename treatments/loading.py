@@ -2,7 +2,9 @@
 
 Each entry's StarterRecord says which starter text was applied last and
 whether an admin has since edited or deleted it. Running this again with
-the same starter files changes nothing.
+the same starter files changes nothing. A card that a release renames names
+its old keys under `replaces:`, so the card already on the site is updated in
+place; a retired card that nothing uses any more is removed.
 """
 
 import hashlib
@@ -11,17 +13,21 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from core.citations import read_citation
+
 from . import starter
 from .models import (
     CareCard,
     Condition,
     ConditionCareCard,
     ConditionQuestion,
+    ConditionSource,
     Risk,
     StarterRecord,
     Treatment,
     TreatmentCareCard,
     TreatmentQuestion,
+    TreatmentSource,
 )
 
 
@@ -30,46 +36,65 @@ class LoadReport:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
     kept: list = field(default_factory=list)  # (label, why) for entries an admin owns
 
     @property
     def changed(self):
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.removed)
 
 
 def starter_hash(entry):
     return hashlib.sha256(json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def _joined(entry, names):
+    return {name: "\n".join(entry.get(name) or []) for name in names}
+
+
 def _card_values(entry):
-    return {"urgency": entry["urgency"], "title": entry["title"], "body": entry["body"]}
+    return {name: entry[name] for name in starter.CARD_TEXT}
 
 
 def _condition_values(entry):
-    values = {name: entry[name] for name in starter.CONDITION_TEXT}
-    for name in ("other_names", "self_care_do", "self_care_dont", "questions_to_ask", "sources"):
-        values[name] = "\n".join(entry.get(name) or [])
-    return values
+    return {**{name: entry[name] for name in starter.CONDITION_TEXT}, **_joined(entry, starter.CONDITION_LISTS)}
 
 
 def _treatment_values(entry):
     values = {name: entry[name] for name in starter.TREATMENT_TEXT}
     values.update({name: entry["at_a_glance"][name] for name in starter.GLANCE})
-    for name in ("other_names", "questions_to_ask", "sources"):
-        values[name] = "\n".join(entry.get(name) or [])
-    return values
+    return {**values, **_joined(entry, starter.TREATMENT_LISTS)}
 
 
-def _replace_faqs(model, owner_field, owner, faqs):
+def _replace(model, owner_field, owner, rows):
     model.objects.filter(**{owner_field: owner}).delete()
-    for order, faq in enumerate(faqs or []):
-        model.objects.create(**{owner_field: owner}, question=faq["question"], answer=faq["answer"], order=order)
+    for order, row in enumerate(rows):
+        model.objects.create(**{owner_field: owner}, order=order, **row)
 
 
-def _replace_cards(through, owner_field, owner, keys, cards):
-    through.objects.filter(**{owner_field: owner}).delete()
-    for key in keys:
-        through.objects.create(**{owner_field: owner}, card=cards[key])
+def _source_rows(entry):
+    rows = []
+    for value in entry.get("sources") or []:
+        citation, _ = read_citation(value)
+        rows.append({"title": citation.title, "publisher": citation.publisher, "url": citation.url, "checked": citation.checked})
+    return rows
+
+
+def _faq_rows(entry):
+    return [{"question": faq["question"], "answer": faq["answer"]} for faq in entry.get("faqs") or []]
+
+
+def _risk_rows(entry):
+    return [
+        {
+            "description": risk["description"],
+            "band": risk["band"],
+            "frequency": risk.get("frequency") or "",
+            "course": risk.get("course") or Risk.PASSES,
+            "important": bool(risk.get("important")),
+        }
+        for risk in entry["risks"]
+    ]
 
 
 class _Loader:
@@ -78,17 +103,28 @@ class _Loader:
         self.records = {(record.kind, record.key): record for record in StarterRecord.objects.all()}
         self.written = set()  # (kind, key) of entries this run created or updated
 
+    def adopt(self, kind, key, old_keys):
+        """A renamed entry takes over the record of its first old key that is still unclaimed."""
+        if (kind, key) in self.records:
+            return
+        for old in old_keys or []:
+            record = self.records.pop((kind, old), None)
+            if record:
+                record.key = key
+                record.save(update_fields=["key"])
+                self.records[(kind, key)] = record
+                return
+
     def upsert(self, kind, model, key, entry, values):
         """The entry's object when this run wrote it (so its parts are rewritten too), else None."""
         label = f"{kind} {key}"
         digest = starter_hash(entry)
         record = self.records.get((kind, key))
         if record is None:
-            if "slug" in values and model.objects.filter(slug=values["slug"]).exists():
+            if model.objects.filter(slug=values["slug"]).exists():
                 self.report.kept.append((label, "an entry with this address was made by hand"))
                 return None
-            obj = model(**values)
-            obj.save()
+            obj = model.objects.create(**values)
             self.records[(kind, key)] = StarterRecord.objects.create(kind=kind, key=key, object_id=obj.pk, applied_hash=digest)
             self.report.created.append(label)
             self.written.add((kind, key))
@@ -112,6 +148,19 @@ class _Loader:
         record = self.records.get((kind, key))
         return model.objects.filter(pk=record.object_id).first() if record else None
 
+    def remove_retired_cards(self, current):
+        """Cards an earlier release shipped and this one does not: gone, unless an admin edited or still uses them."""
+        for (kind, key), record in list(self.records.items()):
+            if kind != StarterRecord.CARD or key in current or record.edited:
+                continue
+            card = CareCard.objects.filter(pk=record.object_id).first()
+            if card and (card.treatments.exists() or card.conditions.exists()):
+                continue
+            if card:
+                card.delete()
+            record.delete()
+            self.report.removed.append(f"card {key}")
+
 
 def load_starter(data=None):
     """Apply the starter files to the database, in one transaction. Raises ValueError if they are incomplete."""
@@ -123,28 +172,36 @@ def load_starter(data=None):
     with transaction.atomic():
         loader = _Loader(report)
         for entry in data["care_cards"]:
-            loader.upsert(StarterRecord.CARD, CareCard, entry["key"], entry, _card_values(entry))
-        cards = {entry["key"]: loader.existing(StarterRecord.CARD, entry["key"], CareCard) for entry in data["care_cards"]}
+            loader.adopt(StarterRecord.CARD, entry["slug"], entry.get("replaces"))
+            loader.upsert(StarterRecord.CARD, CareCard, entry["slug"], entry, _card_values(entry))
+        cards = {entry["slug"]: loader.existing(StarterRecord.CARD, entry["slug"], CareCard) for entry in data["care_cards"]}
         for entry in data["conditions"]:
             condition = loader.upsert(StarterRecord.CONDITION, Condition, entry["slug"], entry, _condition_values(entry))
             if condition:
-                _replace_cards(ConditionCareCard, "condition", condition, entry["care_cards"], cards)
-                _replace_faqs(ConditionQuestion, "condition", condition, entry.get("faqs"))
+                _link_cards(ConditionCareCard, "condition", condition, entry["care_cards"], cards)
+                _replace(ConditionQuestion, "condition", condition, _faq_rows(entry))
+                _replace(ConditionSource, "condition", condition, _source_rows(entry))
         for entry in data["treatments"]:
             treatment = loader.upsert(StarterRecord.TREATMENT, Treatment, entry["slug"], entry, _treatment_values(entry))
             if treatment:
-                _replace_cards(TreatmentCareCard, "treatment", treatment, entry["care_cards"], cards)
-                _replace_faqs(TreatmentQuestion, "treatment", treatment, entry["faqs"])
-                Risk.objects.filter(treatment=treatment).delete()
-                for order, risk in enumerate(entry["risks"]):
-                    Risk.objects.create(treatment=treatment, order=order, kind=risk["kind"],
-                                        description=risk["description"], frequency=risk.get("frequency") or "")  # fmt: skip
-        _link(loader, data)
+                _link_cards(TreatmentCareCard, "treatment", treatment, entry["care_cards"], cards)
+                _replace(TreatmentQuestion, "treatment", treatment, _faq_rows(entry))
+                _replace(TreatmentSource, "treatment", treatment, _source_rows(entry))
+                _replace(Risk, "treatment", treatment, _risk_rows(entry))
+        _link_conditions(loader, data)
+        loader.remove_retired_cards({entry["slug"] for entry in data["care_cards"]})
     return report
 
 
-def _link(loader, data):
-    """A link may be written on either side; the pages show it on both. Only entries on the site are linked."""
+def _link_cards(through, owner_field, owner, slugs, cards):
+    through.objects.filter(**{owner_field: owner}).delete()
+    for slug in slugs:
+        if cards.get(slug):
+            through.objects.create(**{owner_field: owner}, card=cards[slug])
+
+
+def _link_conditions(loader, data):
+    """A link may be written on either side; the pages show it on both. Only entries this run wrote gain links."""
     treatments = {e["slug"]: loader.existing(StarterRecord.TREATMENT, e["slug"], Treatment) for e in data["treatments"]}
     conditions = {e["slug"]: loader.existing(StarterRecord.CONDITION, e["slug"], Condition) for e in data["conditions"]}
     pairs = {(t["slug"], slug) for t in data["treatments"] for slug in t["conditions"]}

@@ -13,16 +13,21 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.citations import Citation, url_problem
 from core.visibility import PublishedQuerySet, is_public
 from pictures.renditions import delete_unused_uploads, save_asset, validate_picture
 from rendering.markup import render_markdown
+from rendering.readability import reading_grade
 
+from . import prose, risk_bands
+
+EMERGENCY, SAME_DAY, SOON = "emergency", "same_day", "soon"
 URGENCY_CHOICES = [
-    ("emergency", "Emergency: call 911 or your local emergency number"),
-    ("urgent", "Urgent: call your doctor the same day"),
-    ("soon", "See a doctor soon"),
+    (EMERGENCY, "Emergency: call 911 now"),
+    (SAME_DAY, "Same day: call your doctor today"),
+    (SOON, "Soon: make an appointment"),
 ]
-URGENCY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
+URGENCY_ORDER = {EMERGENCY: 0, SAME_DAY: 1, SOON: 2}
 
 
 def lines(text):
@@ -30,23 +35,69 @@ def lines(text):
     return [line.strip().lstrip("-* ").strip() for line in (text or "").splitlines() if line.strip().lstrip("-* ").strip()]
 
 
-class CareCard(models.Model):
-    """A 'when to get help' card, reusable across treatments and conditions."""
+class CareCardQuerySet(models.QuerySet):
+    def by_urgency(self):
+        """Emergency first, then same day, then soon: the order a reader must see them in."""
+        order = models.Case(*[models.When(urgency=key, then=rank) for key, rank in URGENCY_ORDER.items()])
+        return self.order_by(order, "title")
 
+
+class CareCard(models.Model):
+    """A 'when to get help' card: the one place a safety message is written.
+
+    Treatment and condition pages list their cards; any Markdown page places
+    one by its slug with a line `[[card: SLUG]]`. Its label comes from its
+    urgency, so a card can never say "see a doctor soon" above an emergency.
+    """
+
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="How pages name this card, for example 'emergency-after-procedure'. Keep it."
+    )
     urgency = models.CharField(max_length=10, choices=URGENCY_CHOICES, help_text="How fast the reader must act.")
-    title = models.CharField(max_length=120, help_text="A short heading, for example 'Call 911 or your local emergency number'.")
+    title = models.CharField(
+        max_length=120,
+        help_text="What the card is about, for example 'After a pain procedure'. The urgency is added in front of it.",
+    )
+    summary = models.CharField(
+        max_length=200,
+        help_text="The main signs in one short phrase, shown near the top of each page that lists this card. "
+        "It follows 'Call 911 now if you have' or 'Call your doctor the same day if you have'.",
+    )
     body = models.TextField(help_text="Markdown. The signs that mean the reader should act, as a short list.")
     body_html = models.TextField(editable=False, default="")
+
+    objects = CareCardQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
 
     def __str__(self):
-        return f"{self.get_urgency_display().split(':')[0]}: {self.title}"
+        return f"{self.urgency_label}: {self.title}"
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body).html
         super().save(*args, **kwargs)
+
+    @property
+    def urgency_label(self):
+        """The urgency in words, with the emergency number this site gives."""
+        return self.get_urgency_display().replace("911", settings.EMERGENCY_NUMBER)
+
+    @property
+    def summary_lead(self):
+        """How the top-of-page summary introduces this card's signs."""
+        return {
+            EMERGENCY: f"Call {settings.EMERGENCY_NUMBER} now if you have",
+            SAME_DAY: "Call your doctor the same day if you have",
+            SOON: "Make an appointment soon if you have",
+        }[self.urgency]
+
+    @property
+    def anchor(self):
+        return f"card-{self.slug}"
+
+
+MIN_KEY_POINTS, MAX_KEY_POINTS = 3, 5
 
 
 class ReviewedEntry(models.Model):
@@ -69,8 +120,8 @@ class ReviewedEntry(models.Model):
         blank=True,
         help_text="Other names people use, one per line (for example 'pinched nerve' or 'RFA'). Search and links use them.",
     )
-    sources = models.TextField(
-        blank=True, help_text="The reputable pages the facts rest on, one per line (for example 'NHS: Sciatica (nhs.uk)')."
+    key_points = models.TextField(
+        help_text="Three to five short sentences, one per line: what a reader most needs to know. The page opens with them.",
     )
     image = models.FileField(
         upload_to="uploads/",
@@ -109,6 +160,11 @@ class ReviewedEntry(models.Model):
         super().clean()
         if self.image and not self.image_alt.strip():
             raise ValidationError({"image_alt": "Describe the picture for people who cannot see it."})
+        if not MIN_KEY_POINTS <= len(self.key_point_list) <= MAX_KEY_POINTS:
+            raise ValidationError(
+                {"key_points": f"Write {MIN_KEY_POINTS} to {MAX_KEY_POINTS} key points, one per line "
+                 f"(there are {len(self.key_point_list)})."}
+            )  # fmt: skip
 
     @property
     def image_key(self):
@@ -144,9 +200,26 @@ class ReviewedEntry(models.Model):
     def questions_to_ask_list(self):
         return lines(self.questions_to_ask)
 
+    def page_prose(self):
+        items = [*self.key_point_list, *self.questions_to_ask_list, *self.other_name_list, *self.own_list_items()]
+        return prose.page_prose(
+            [self.first_sentence, self.summary],
+            [self.html(name) for name in self.MARKDOWN_FIELDS],
+            items,
+            [(faq.question, faq.answer_html) for faq in self.faqs.all()],
+            [(card.title, card.summary, card.body_html) for card in self.care_cards.all()],
+        )
+
+    def reading_grade(self):
+        return reading_grade(self.page_prose())
+
     @property
-    def source_list(self):
-        return lines(self.sources)
+    def key_point_list(self):
+        return lines(self.key_points)
+
+    @property
+    def citations(self):
+        return [source.citation for source in self.sources.all()]
 
     @property
     def meta_description(self):
@@ -154,7 +227,12 @@ class ReviewedEntry(models.Model):
 
     @property
     def sorted_care_cards(self):
-        return sorted(self.care_cards.all(), key=lambda card: URGENCY_ORDER[card.urgency])
+        return sorted(self.care_cards.all(), key=lambda card: (URGENCY_ORDER[card.urgency], card.title))
+
+    @property
+    def urgent_care_cards(self):
+        """The emergency and same-day cards, for the short summary near the top of the page."""
+        return [card for card in self.sorted_care_cards if card.urgency in (EMERGENCY, SAME_DAY)]
 
 
 def uploaded_picture_keys():
@@ -188,6 +266,13 @@ class Condition(ReviewedEntry):
 
     def get_absolute_url(self):
         return reverse("treatments:condition", kwargs={"slug": self.slug})
+
+    def own_list_items(self):
+        return [*self.self_care_do_list, *self.self_care_dont_list]
+
+    @property
+    def first_sentence(self):
+        return self.lead
 
     @property
     def self_care_do_list(self):
@@ -262,6 +347,13 @@ class Treatment(ReviewedEntry):
     def get_absolute_url(self):
         return reverse("treatments:treatment", kwargs={"slug": self.slug})
 
+    def own_list_items(self):
+        return [risk.description for risk in self.risks.all()]
+
+    @property
+    def first_sentence(self):
+        return self.plain_alias
+
     @property
     def page_title(self):
         return f"{self.name}: {self.plain_alias}"
@@ -272,25 +364,107 @@ class Treatment(ReviewedEntry):
         facts = [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in self.GLANCE_FIELDS]
         return [*facts, (self._meta.get_field("invasiveness").verbose_name, self.get_invasiveness_display())]
 
+    @property
+    def main_risks(self):
+        """The risks marked important, for 'At a glance': most often first."""
+        return sorted((risk for risk in self.risks.all() if risk.important), key=lambda risk: risk_bands.ORDER[risk.band])
+
+    @property
+    def risk_groups(self):
+        """[(band, [risks])] in band order, each band's heading taken from the band itself."""
+        groups = {}
+        for risk in self.risks.all():
+            groups.setdefault(risk.band, []).append(risk)
+        return [(risk_bands.BY_KEY[key], groups[key]) for key in sorted(groups, key=risk_bands.ORDER.get)]
+
 
 class Risk(models.Model):
-    COMMON = "common"
-    SERIOUS = "serious"
-    KIND_CHOICES = [(COMMON, "Common and short-lived"), (SERIOUS, "Rare but serious")]
+    """One risk of a treatment. The page files it under its band, so its heading always matches its words."""
+
+    PASSES, LASTS = "passes", "lasts"
+    COURSE_CHOICES = [(PASSES, "Usually passes"), (LASTS, "Can last, or may need more treatment")]
 
     treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="risks")
-    kind = models.CharField(max_length=10, choices=KIND_CHOICES, help_text="Common and short-lived, or rare but serious.")
     description = models.CharField(max_length=300, help_text="The risk in plain words.")
-    frequency = models.CharField(
-        max_length=80, blank=True, help_text="How often, as 'about 1 in 100', only where it is known. Leave empty if not."
+    band = models.CharField(
+        "How often",
+        max_length=12,
+        choices=risk_bands.BAND_CHOICES,
+        help_text="The usual frequency band. The page groups risks by it.",
     )
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers show first.")
+    frequency = models.CharField(
+        "How often, in numbers",
+        max_length=80,
+        blank=True,
+        help_text="Only where a listed source gives it, as a natural frequency: 'about 2 in 100'. It must fit the band.",
+    )
+    course = models.CharField(
+        "Passes or lasts", max_length=6, choices=COURSE_CHOICES, default=PASSES, help_text="Does it go away, or can it last?"
+    )
+    important = models.BooleanField(
+        "Name it at a glance", default=False, help_text="Tick for the two to four risks a reader must know about first."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers show first within a band.")
 
     class Meta:
         ordering = ["order", "id"]
 
     def __str__(self):
         return self.description
+
+    def save(self, *args, **kwargs):
+        problem = risk_bands.frequency_problem(self.band, self.frequency)
+        if problem:  # the admin form says so first; nothing may store a label that disagrees with its words
+            raise ValidationError(problem)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        problem = risk_bands.frequency_problem(self.band, self.frequency) if self.band else None
+        if problem:
+            raise ValidationError({"frequency": problem[0].upper() + problem[1:] + "."})
+
+    @property
+    def band_info(self):
+        return risk_bands.BY_KEY[self.band]
+
+    @property
+    def lasts(self):
+        return self.course == self.LASTS
+
+
+class Source(models.Model):
+    """A citation on a treatment or condition page: title, publisher, web address and the day it was checked."""
+
+    title = models.CharField(max_length=300, help_text="The page's name as its publisher gives it.")
+    publisher = models.CharField(max_length=120, blank=True, help_text="Who published it, for example 'NHS' or 'NICE'.")
+    url = models.URLField("Web address", max_length=500, blank=True, help_text="The page's address, starting with https://.")
+    checked = models.DateField("Link checked", null=True, blank=True, help_text="The day someone last opened the link.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.url and url_problem(self.url):
+            raise ValidationError({"url": url_problem(self.url)})
+
+    @property
+    def citation(self):
+        return Citation(self.title, self.publisher, self.url, self.checked)
+
+
+class TreatmentSource(Source):
+    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="sources")
+
+
+class ConditionSource(Source):
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="sources")
 
 
 class FrequentQuestion(models.Model):

@@ -2,18 +2,25 @@
 
 The text lives in `treatments/starter/*.yml` so it can be read and reviewed
 as prose; `manage.py load_starter` (treatments/loading.py) puts it on a site.
+`manage.py load_starter --check` prints every problem and each page's reading
+grade, for the people who write it, and changes nothing.
 """
 
 from pathlib import Path
 
 import yaml
 
+from core.citations import read_citation
+from core.slugs import slug_problem
 from rendering.markup import render_markdown
-from rendering.readability import prose_text, reading_grade
+from rendering.readability import reading_grade
+
+from . import prose, risk_bands
+from .models import MAX_KEY_POINTS, MIN_KEY_POINTS, URGENCY_ORDER, Risk
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
 
-CARD_KEYS = ("key", "urgency", "title", "body")
+CARD_TEXT = ("slug", "urgency", "title", "summary", "body")
 TREATMENT_TEXT = (
     "slug", "name", "plain_alias", "summary", "overview", "why_done", "who_should_not", "alternatives",
     "preparation", "before", "during", "after", "results", "recovery",
@@ -27,6 +34,11 @@ CONDITION_TEXT = (
 )  # fmt: skip
 TREATMENT_MARKDOWN = TREATMENT_TEXT[4:]
 CONDITION_MARKDOWN = CONDITION_TEXT[4:]
+TREATMENT_LISTS = ("other_names", "key_points", "questions_to_ask")
+CONDITION_LISTS = ("other_names", "key_points", "self_care_do", "self_care_dont", "questions_to_ask")
+ENTRY_LIMITS = {"name": 90, "summary": 160, "plain_alias": 120, "lead": 300}
+CARD_LIMITS = {"title": 120, "summary": 200}
+RISK_LIMITS = {"description": 300, "frequency": 80}
 
 
 def read(directory=STARTER_DIR):
@@ -42,6 +54,14 @@ def _missing(entry, keys, label):
     return [f"{label}: '{key}' is missing or empty" for key in keys if not str(entry.get(key) or "").strip()]
 
 
+def _too_long(entry, label, limits):
+    return [
+        f"{label}: '{key}' is {len(str(entry[key]))} characters; the limit is {limit}"
+        for key, limit in limits.items()
+        if key in entry and len(str(entry[key] or "")) > limit
+    ]
+
+
 def _non_empty_lists(entry, keys, label):
     return [f"{label}: '{key}' needs at least one item" for key in keys if not entry.get(key)]
 
@@ -50,72 +70,93 @@ def _unknown(entry, key, known, label):
     return [f"{label}: unknown {key} entry '{value}'" for value in entry.get(key) or [] if value not in known]
 
 
-def validate(data):
-    """Every problem in the starter data, as plain sentences."""
+def _key_points(entry, label):
+    count = len(entry.get("key_points") or [])
+    if MIN_KEY_POINTS <= count <= MAX_KEY_POINTS:
+        return []
+    return [f"{label}: 'key_points' needs {MIN_KEY_POINTS} to {MAX_KEY_POINTS} items, not {count}"]
+
+
+def _sources(entry, label):
     problems = []
-    card_keys = {card.get("key") for card in data["care_cards"]}
-    treatment_slugs = {entry.get("slug") for entry in data["treatments"]}
-    condition_slugs = {entry.get("slug") for entry in data["conditions"]}
-    for card in data["care_cards"]:
-        problems += _missing(card, CARD_KEYS, f"care card {card.get('key')}")
-        if card.get("urgency") not in {"emergency", "urgent", "soon"}:
-            problems.append(f"care card {card.get('key')}: urgency must be emergency, urgent or soon")
-    for entry in data["treatments"]:
-        label = f"treatment {entry.get('slug')}"
-        problems += _missing(entry, TREATMENT_TEXT, label)
-        problems += _missing(entry.get("at_a_glance") or {}, GLANCE, f"{label} at_a_glance")
-        problems += _non_empty_lists(entry, ("risks", "faqs", "care_cards", "conditions", "sources", "questions_to_ask"), label)
-        kinds = {risk.get("kind") for risk in entry.get("risks") or []}
-        if kinds != {"common", "serious"}:
-            problems.append(f"{label}: risks need both 'common' and 'serious' kinds")
-        problems += _unknown(entry, "conditions", condition_slugs, label)
-        problems += _unknown(entry, "care_cards", card_keys, label)
-    for entry in data["conditions"]:
-        label = f"condition {entry.get('slug')}"
-        problems += _missing(entry, CONDITION_TEXT, label)
-        problems += _non_empty_lists(
-            entry, ("other_names", "self_care_do", "self_care_dont", "questions_to_ask", "care_cards", "sources"), label
-        )
-        problems += _unknown(entry, "treatments", treatment_slugs, label)
-        problems += _unknown(entry, "care_cards", card_keys, label)
+    for value in entry.get("sources") or []:
+        citation, issues = read_citation(value)
+        problems += [f"{label}: {message}" for level, message in issues if level == "error"]
+        if citation and not (citation.publisher and citation.url):
+            problems.append(f"{label}: the source '{citation.title}' needs a publisher and a web address")
     return problems
 
 
-def page_prose(entry, markdown_fields, cards_by_key):
+def _risks(entry, label):
+    problems = []
+    for risk in entry.get("risks") or []:
+        where = f"{label} risk '{str(risk.get('description', ''))[:40]}'"
+        problems += _missing(risk, ("description", "band"), where) + _too_long(risk, where, RISK_LIMITS)
+        if risk.get("band") not in risk_bands.BY_KEY:
+            problems.append(f"{where}: band must be one of {', '.join(risk_bands.BY_KEY)}")
+            continue
+        if risk.get("course", Risk.PASSES) not in (Risk.PASSES, Risk.LASTS):
+            problems.append(f"{where}: course must be 'passes' or 'lasts'")
+        mismatch = risk_bands.frequency_problem(risk["band"], risk.get("frequency"))
+        if mismatch:
+            problems.append(f"{where}: {mismatch}")
+    if entry.get("risks") and not any(risk.get("important") for risk in entry["risks"]):
+        problems.append(f"{label}: mark the risks 'At a glance' should name with 'important: true'")
+    return problems
+
+
+def _entry_problems(entry, label, text_keys, list_keys, cards):
+    problems = _missing(entry, text_keys, label) + _too_long(entry, label, ENTRY_LIMITS) + _key_points(entry, label)
+    problems += _non_empty_lists(entry, (*list_keys, "care_cards", "sources"), label)
+    problems += _unknown(entry, "care_cards", cards, label) + _sources(entry, label)
+    slug = slug_problem(entry.get("slug"))
+    return problems + ([f"{label}: {slug}"] if slug else [])
+
+
+def validate(data):
+    """Every problem in the starter data, as plain sentences."""
+    problems = []
+    cards = {card.get("slug") for card in data["care_cards"]}
+    treatment_slugs = {entry.get("slug") for entry in data["treatments"]}
+    condition_slugs = {entry.get("slug") for entry in data["conditions"]}
+    for card in data["care_cards"]:
+        label = f"care card {card.get('slug')}"
+        problems += _missing(card, CARD_TEXT, label) + _too_long(card, label, CARD_LIMITS)
+        if card.get("urgency") not in URGENCY_ORDER:
+            problems.append(f"{label}: urgency must be {', '.join(URGENCY_ORDER)}")
+    for entry in data["treatments"]:
+        label = f"treatment {entry.get('slug')}"
+        problems += _entry_problems(entry, label, TREATMENT_TEXT, ("risks", "faqs", "conditions", "questions_to_ask"), cards)
+        problems += _missing(entry.get("at_a_glance") or {}, GLANCE, f"{label} at_a_glance") + _risks(entry, label)
+        problems += _unknown(entry, "conditions", condition_slugs, label)
+    for entry in data["conditions"]:
+        label = f"condition {entry.get('slug')}"
+        problems += _entry_problems(entry, label, CONDITION_TEXT, CONDITION_LISTS, cards)
+        problems += _unknown(entry, "treatments", treatment_slugs, label)
+    return problems
+
+
+def page_prose(entry, markdown_fields, cards_by_slug):
     """The prose a reader meets on the entry's page, for the reading grade."""
-    parts = [entry.get("lead") or entry.get("plain_alias") or "", entry.get("summary", "")]
-    parts += [render_markdown(entry[name]).html for name in markdown_fields]
-    for name in ("questions_to_ask", "self_care_do", "self_care_dont", "other_names"):
-        parts += [f"<li>{item}</li>" for item in entry.get(name) or []]
-    parts += [f"<li>{risk['description']}</li>" for risk in entry.get("risks") or []]
-    for faq in entry.get("faqs") or []:
-        parts += [f"<p>{faq['question']}</p>", render_markdown(faq["answer"]).html]
-    for key in entry.get("care_cards") or []:
-        card = cards_by_key.get(key)
-        if card:
-            parts += [f"<p>{card['title']}</p>", render_markdown(card["body"]).html]
-    return prose_text("\n".join(f"<p>{part}</p>" if not part.startswith("<") else part for part in parts))
+    items = [item for name in (*CONDITION_LISTS, *TREATMENT_LISTS) for item in entry.get(name) or []]
+    items += [risk["description"] for risk in entry.get("risks") or []]
+    faqs = [(faq["question"], render_markdown(faq["answer"]).html) for faq in entry.get("faqs") or []]
+    cards = [cards_by_slug[slug] for slug in entry.get("care_cards") or [] if slug in cards_by_slug]
+    return prose.page_prose(
+        [entry.get("lead") or entry.get("plain_alias") or "", entry.get("summary", "")],
+        [render_markdown(entry[name]).html for name in markdown_fields],
+        list(dict.fromkeys(items)),
+        faqs,
+        [(card["title"], card["summary"], render_markdown(card["body"]).html) for card in cards],
+    )
 
 
 def grades(data):
     """{(kind, slug): reading grade} for every treatment and condition page."""
-    cards = {card["key"]: card for card in data["care_cards"]}
+    cards = {card["slug"]: card for card in data["care_cards"]}
     result = {}
     for entry in data["treatments"]:
         result[("treatment", entry["slug"])] = reading_grade(page_prose(entry, TREATMENT_MARKDOWN, cards))
     for entry in data["conditions"]:
         result[("condition", entry["slug"])] = reading_grade(page_prose(entry, CONDITION_MARKDOWN, cards))
     return result
-
-
-def check_main():
-    """`python -m treatments.starter`: print problems and reading grades (for writers of the starter text)."""
-    data = read()
-    for problem in validate(data):
-        print("PROBLEM:", problem)
-    for (kind, slug), grade in sorted(grades(data).items()):
-        print(f"{kind:<10} {slug:<36} grade {grade}")
-
-
-if __name__ == "__main__":
-    check_main()

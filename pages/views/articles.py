@@ -9,6 +9,7 @@ from core.preview import StaffPreviewMixin
 from pictures.markup import main_picture, with_pictures
 from seo import jsonld
 
+from ..cards import CardPlacer
 from ..linking import page_annotator
 from ..relations import topics_of_article
 
@@ -55,8 +56,9 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         topics = topics_of_article(article)
+        annotator = page_annotator(topics=True)
         context.update(
-            body_html=with_pictures(page_annotator(topics=True).section(article.body_html)),
+            body_html=with_pictures(CardPlacer(article.body_html).place(article.body_html, annotator.section)),
             main_picture=main_picture(article.image, article.image_alt),
             topics=topics,
             structured_data=jsonld.article_page(article, topics, self.request),

@@ -7,9 +7,10 @@ from core.preview import StaffPreviewMixin
 from pictures.markup import uploaded_picture
 from seo.jsonld import condition_page, treatment_page
 from treatments.illustrations import ILLUSTRATIONS
-from treatments.models import Condition, Risk, Treatment
+from treatments.models import Condition, Treatment
 
 from .. import relations
+from ..cards import CardPlacer
 from ..linking import annotated_sections, page_annotator
 
 
@@ -34,8 +35,9 @@ class EntryDetailView(StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         entry = self.object
+        placer = CardPlacer(*(entry.html(name) for name in entry.MARKDOWN_FIELDS))
         context.update(
-            sections=annotated_sections(entry, page_annotator(topics=False)),
+            sections=annotated_sections(entry, page_annotator(topics=False), placer),
             picture=uploaded_picture(entry.image_key, entry.image_alt),
             articles=relations.related_articles(self.topic_kind, entry.slug),
         )
@@ -49,15 +51,12 @@ class TreatmentDetailView(EntryDetailView):
     topic_kind = ArticleTopic.TREATMENT
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("risks", "faqs", "care_cards")
+        return super().get_queryset().prefetch_related("risks", "faqs", "care_cards", "sources")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         treatment = self.object
-        risks = list(treatment.risks.all())
         context.update(
-            common_risks=[risk for risk in risks if risk.kind == Risk.COMMON],
-            serious_risks=[risk for risk in risks if risk.kind == Risk.SERIOUS],
             conditions=relations.conditions_for_treatment(treatment),
             other_treatments=relations.other_treatments(treatment),
             structured_data=treatment_page(treatment, self.request),
@@ -81,7 +80,7 @@ class ConditionDetailView(EntryDetailView):
     topic_kind = ArticleTopic.CONDITION
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("faqs", "care_cards")
+        return super().get_queryset().prefetch_related("faqs", "care_cards", "sources")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -5,6 +5,7 @@ import time
 import pytest
 
 from articles.parser import parse_article
+from core.citations import OLD_STYLE
 from tests.conftest import CORPUS, article_text
 
 FRONT_MATTER = sorted((CORPUS / "yaml_frontmatter").glob("*.md"))
@@ -51,7 +52,8 @@ def test_valid_article_is_parsed_with_metadata_and_reading_figures():
     assert parsed.ok
     assert parsed.meta.title == "Nerve blocks"
     assert parsed.meta.tags == ["procedures", "back pain"]
-    assert parsed.meta.sources == ["NHS: Local anaesthetic"]
+    assert [source.title for source in parsed.meta.sources] == ["NHS: Local anaesthetic"]
+    assert [p.message for p in parsed.problems if p.code == "source"] == [OLD_STYLE]
     assert parsed.word_count > 10
     assert parsed.reading_minutes == 1
     assert 0 < parsed.reading_grade < 8

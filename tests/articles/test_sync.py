@@ -14,16 +14,20 @@ from core.models import SiteState
 from tests.conftest import CORPUS, article_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
+NHS_URL = "https://www.nhs.uk/tests-and-treatments/local-anaesthesia/"
 
 
 def test_first_sync_creates_articles_with_all_metadata(content):
-    content.write("nerve-blocks", title="Nerve blocks", tags="[procedures]", redirect_from="[old-blocks]", sources='["NHS"]')
+    content.write("nerve-blocks", title="Nerve blocks", tags="[procedures]", redirect_from="[old-blocks]",
+                  sources=f"[{{title: Local anaesthesia, publisher: NHS, url: '{NHS_URL}', checked: 2026-11-30}}]")  # fmt: skip
     report = sync_content()
     assert report.created == ["nerve-blocks"]
     article = Article.objects.get(slug="nerve-blocks")
     assert article.title == "Nerve blocks"
     assert [tag.name for tag in article.tags.all()] == ["procedures"]
-    assert article.sources == ["NHS"]
+    assert article.sources == [
+        {"title": "Local anaesthesia", "publisher": "NHS", "url": NHS_URL, "checked": "2026-11-30"}
+    ]  # fmt: skip
     assert article.source_path == "articles/nerve-blocks.md"
     assert len(article.content_hash) == 64
     assert article.word_count > 0 and article.reading_grade > 0

@@ -1,6 +1,10 @@
+import itertools
+
 import pytest
 
 from treatments.models import CareCard, Condition, Treatment
+
+_card_numbers = itertools.count(1)
 
 TREATMENT_TEXT = {
     "plain_alias": "using heat to quiet a pain nerve",
@@ -15,11 +19,19 @@ TREATMENT_TEXT = {
     "back_to_normal": "In a day or two",
     "invasiveness": "needle",
     "questions_to_ask": "Will it help me?\nWhat are the risks?",
+    "key_points": "It may ease pain for a time.\nIt is not a cure.\nAsk about the risks first.",
 }
 
 
 def make_card(**overrides):
-    values = {"urgency": "emergency", "title": "Call 911", "body": "- Sudden leg weakness"} | overrides
+    number = next(_card_numbers)
+    values = {
+        "slug": f"test-card-{number}",
+        "urgency": "emergency",
+        "title": "After a test procedure",
+        "summary": "sudden leg weakness",
+        "body": "- Sudden leg weakness",
+    } | overrides
     return CareCard.objects.create(**values)
 
 
@@ -27,7 +39,7 @@ def make_treatment(slug="test-heat", name="Test heat therapy", card=True, **over
     markdown = {field: f"The {field} section. Plain words." for field in Treatment.MARKDOWN_FIELDS}
     treatment = Treatment.objects.create(slug=slug, name=name, **(TREATMENT_TEXT | markdown | overrides))
     if card:
-        treatment.care_cards.add(make_card(title=f"Call 911 after {name}"))
+        treatment.care_cards.add(make_card(title=f"After {name}"))
     return treatment
 
 
@@ -40,10 +52,11 @@ def make_condition(slug="test-ache", name="Test ache", card=True, **overrides):
         "self_care_do": "Keep moving",
         "self_care_dont": "Don't rest for days",
         "questions_to_ask": "Why does it hurt?",
+        "key_points": "It is common.\nIt often gets better.\nKeep moving.",
     }
     condition = Condition.objects.create(slug=slug, name=name, **(values | markdown | overrides))
     if card:
-        condition.care_cards.add(make_card(urgency="soon", title=f"See a doctor about {name}"))
+        condition.care_cards.add(make_card(urgency="soon", title=f"With {name}"))
     return condition
 
 

@@ -58,9 +58,18 @@ def test_unedited_entries_get_the_newer_starter_text(shipped):
 
 
 def test_a_card_an_admin_edited_is_never_overwritten(shipped, admin_client):
-    record = StarterRecord.objects.get(kind="card", key=shipped["care_cards"][0]["key"])
+    record = StarterRecord.objects.get(kind="card", key=shipped["care_cards"][0]["slug"])
     url = f"/admin/treatments/carecard/{record.object_id}/change/"
-    response = admin_client.post(url, {"urgency": "emergency", "title": "Our clinic's own title", "body": "- Our own words"})
+    response = admin_client.post(
+        url,
+        {
+            "urgency": "emergency",
+            "title": "Our clinic's own title",
+            "slug": record.key,
+            "summary": "our words",
+            "body": "- Our own words",
+        },
+    )
     assert response.status_code == 302
     newer = copy.deepcopy(shipped)
     newer["care_cards"][0]["body"] = "- A newer starter body"

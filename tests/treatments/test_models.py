@@ -57,5 +57,9 @@ def test_care_cards_sort_by_urgency(condition):
     from tests.treatments.conftest import make_card
 
     condition.care_cards.add(make_card(urgency="emergency", title="Call now"))
-    condition.care_cards.add(make_card(urgency="urgent", title="Call today"))
-    assert [card.urgency for card in Condition.objects.get(pk=condition.pk).sorted_care_cards] == ["emergency", "urgent", "soon"]
+    condition.care_cards.add(make_card(urgency="same_day", title="Call today"))
+    assert [card.urgency for card in Condition.objects.get(pk=condition.pk).sorted_care_cards] == [
+        "emergency",
+        "same_day",
+        "soon",
+    ]

@@ -38,7 +38,7 @@ def test_treatment_page_has_every_section(client, linked):
     alias = '<span class="alias"><span class="visually-hidden">: </span>Using heat to quiet a pain nerve</span>'
     assert f"Test heat therapy{alias}" in html
     assert "not yet been reviewed by a clinician" in html
-    assert "Emergency:</span> Call 911 after Test heat therapy" in html
+    assert "Emergency: call 911 now:</span> After Test heat therapy" in html
 
 
 def test_treatment_links_to_its_conditions_other_treatments_and_articles(client, linked):
