@@ -41,8 +41,8 @@ class Article(models.Model):
     summary = models.CharField(max_length=160)
     published = models.DateField(db_index=True)
     updated = models.DateField(null=True, blank=True)
-    reviewed = models.DateField(null=True, blank=True)
-    reviewed_by = models.CharField(max_length=200, blank=True)
+    # What a clinical reviewer approves: every part of the file that reaches the page (articles/review_text.py).
+    review_text = models.TextField(blank=True)
     treatment_slugs = models.JSONField(default=list, blank=True)
     condition_slugs = models.JSONField(default=list, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
@@ -88,15 +88,11 @@ class Article(models.Model):
 
     @property
     def last_changed(self):
-        return max(filter(None, [self.published, self.updated, self.reviewed]))
+        return max(filter(None, [self.published, self.updated]))
 
     @property
     def citations(self):
         return [Citation.from_json(source) for source in self.sources]
-
-    @property
-    def is_reviewed(self):
-        return bool(self.reviewed_by)
 
 
 class Redirect(models.Model):

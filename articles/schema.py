@@ -18,7 +18,13 @@ MAX_LIST_ITEMS = 50
 
 # Names other site builders use for our fields: read as ours, with a warning.
 KEY_ALIASES = {"description": "summary", "date": "published"}
-KEY_HINTS = {**KEY_ALIASES, "author": "reviewed_by", "tag": "tags"}
+KEY_HINTS = {**KEY_ALIASES, "tag": "tags"}
+# A page cannot claim its own clinical review: reviews are made in the admin, bound to the text read.
+REVIEW_KEYS = ("reviewed", "reviewed_by")
+REVIEW_CLAIM = (
+    "'{key}' cannot be set in a file: a clinical review is made in the admin by a signed-in clinical reviewer, "
+    "who approves the exact text; delete this line (the page says honestly whether it has been reviewed)"
+)
 
 
 @dataclass
@@ -27,8 +33,6 @@ class ArticleMeta:
     summary: str = ""
     published: datetime.date | None = None
     updated: datetime.date | None = None
-    reviewed: datetime.date | None = None
-    reviewed_by: str = ""
     treatments: list = field(default_factory=list)
     conditions: list = field(default_factory=list)
     tags: list = field(default_factory=list)
@@ -39,7 +43,7 @@ class ArticleMeta:
     sources: list = field(default_factory=list)
 
 
-FIELDS = [name for name in ArticleMeta.__dataclass_fields__]
+FIELDS = [name for name in ArticleMeta.__dataclass_fields__] + list(REVIEW_KEYS)
 REQUIRED = ("title", "summary", "published")
 
 
@@ -186,8 +190,9 @@ def validate(data, key_lines, file_slug):
     meta.summary = checker.text("summary", SUMMARY_MAX, required=True, allow_empty=False)
     meta.published = checker.date("published", required=True)
     meta.updated = checker.date("updated")
-    meta.reviewed = checker.date("reviewed")
-    meta.reviewed_by = checker.text("reviewed_by", 200)
+    for key in REVIEW_KEYS:
+        if key in data:
+            checker.report(key, REVIEW_CLAIM.format(key=key), code="review-claim")
     meta.treatments = checker.slug_list("treatments")
     meta.conditions = checker.slug_list("conditions")
     meta.tags = checker.text_list("tags", TAG_MAX)
@@ -199,7 +204,5 @@ def validate(data, key_lines, file_slug):
     meta.draft = draft is True
     _check_image(checker, data, meta)
     _check_slug_key(checker, data, file_slug)
-    if meta.reviewed and not meta.reviewed_by:
-        checker.report("reviewed", "'reviewed' is set but 'reviewed_by' is empty; name the clinician who reviewed it")
     _check_unknown_keys(checker, data)
     return meta, checker.issues

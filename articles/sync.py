@@ -22,6 +22,7 @@ from pictures.renditions import sync_content_images
 from . import discovery
 from .models import Article, ArticleTopic, Redirect, SourceFile, Tag
 from .parser import content_hash
+from .review_text import review_text
 from .workers import Job, parse_in_workers
 
 # Sent inside the sync's transaction when articles change; receivers (search
@@ -131,8 +132,7 @@ def _save_article(parsed, now, existing, tag_cache):
         "summary": meta.summary,
         "published": meta.published,
         "updated": meta.updated,
-        "reviewed": meta.reviewed,
-        "reviewed_by": meta.reviewed_by,
+        "review_text": review_text(meta, parsed.body),
         "treatment_slugs": meta.treatments,
         "condition_slugs": meta.conditions,
         "draft": meta.draft,
@@ -288,8 +288,9 @@ def sync_content(content_dir=None, *, force=False):
         _lock()
         known = {record.path: record for record in SourceFile.objects.all()}
         jobs = _plan(scan, known, force, settings.CONTENT_MAX_FILE_BYTES, report)
-        _apply(jobs, report, now, known)
+        # Removed files first: a file renamed in this sync may claim its old slug in redirect_from.
         _remove_missing(scan, known, report)
+        _apply(jobs, report, now, known)
         _sync_data_files(content_dir, force, report)
         _sync_images(content_dir, report)
         state = SiteState.current()

@@ -26,3 +26,9 @@ class SiteState(models.Model):
     @classmethod
     def current(cls):
         return cls.objects.get_or_create(pk=1)[0]
+
+    @classmethod
+    def bump(cls):
+        """Something pages show has changed: raise the version, in the caller's transaction, so no cached page is old."""
+        cls.current()
+        cls.objects.filter(pk=1).update(content_version=models.F("content_version") + 1)

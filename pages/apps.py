@@ -2,4 +2,10 @@ from django.apps import AppConfig
 
 
 class PagesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
     name = "pages"
+
+    def ready(self):
+        from .site_pages import register
+
+        register()

@@ -44,7 +44,7 @@ if not SECRET_KEY and DEBUG:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "pain_site.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "reversion",
     # From the bottom up: site-wide plumbing, then rendering and pictures, the content apps, and the pages,
     # search and SEO that are built on them. An app imports only from the layers below it.
     "core",
@@ -62,7 +63,10 @@ INSTALLED_APPS = [
     "treatments",
     "search",
     "seo",
+    "reviews",
+    "feedback",
     "pages",
+    "editorial",
 ]
 
 MIDDLEWARE = [

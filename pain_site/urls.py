@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("pages.urls.treatments")),
     path("glossary/", include("pages.urls.glossary")),
     path("search/", include("search.urls")),
+    path("feedback/", include("feedback.urls")),
     path("media/", include("pictures.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -33,3 +33,24 @@ class Synonym(models.Model):
 
     def __str__(self):
         return self.phrase
+
+
+class MissedSearch(models.Model):
+    """A search that found nothing: the words and how often, never who searched (for the impact dashboard)."""
+
+    query = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    last_seen = models.DateField(auto_now=True)
+
+    class Meta:
+        ordering = ["-count", "query"]
+
+    def __str__(self):
+        return f"{self.query} ({self.count})"
+
+    @classmethod
+    def record(cls, query):
+        query = " ".join(query.lower().split())[:200]
+        if query:
+            cls.objects.get_or_create(query=query)
+            cls.objects.filter(query=query).update(count=models.F("count") + 1)

@@ -3,6 +3,7 @@ from django.views import View
 
 from treatments.models import Condition, Treatment
 
+from .models import MissedSearch
 from .query import QueryRejected
 from .service import search
 
@@ -27,4 +28,9 @@ class SearchView(View):
         context = {"search": page, "search_query": page.query}
         if not page.results:
             context.update(conditions=Condition.objects.published(), treatments=Treatment.objects.published())
-        return render(request, self.template_name, context)
+        response = render(request, self.template_name, context)
+        if page.query and not page.total:
+            MissedSearch.record(page.query)
+            # Counted every time: this answer is never kept by the page cache or a proxy.
+            response["Cache-Control"] = "private, no-cache"
+        return response

@@ -23,8 +23,8 @@ def _url(request, path):
     return settings.SITE_URL + path
 
 
-def web_page(request, name, description, *, about=None, item=None, extra=None):
-    """A MedicalWebPage for patients; `item` adds review facts when it has them."""
+def web_page(request, name, description, *, about=None, review=None, extra=None):
+    """A MedicalWebPage for patients; `review` (a current clinical review's status) adds who reviewed it and when."""
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -37,10 +37,9 @@ def web_page(request, name, description, *, about=None, item=None, extra=None):
     }
     if about:
         data["about"] = about
-    if item is not None and getattr(item, "reviewed", None):
-        data["lastReviewed"] = item.reviewed.isoformat()
-    if item is not None and getattr(item, "reviewed_by", ""):
-        data["reviewedBy"] = {"@type": "Person", "name": item.reviewed_by}
+    if review is not None and review.is_current:
+        data["lastReviewed"] = review.reviewed_on.isoformat()
+        data["reviewedBy"] = {"@type": "Person", "name": review.reviewer_name, "jobTitle": review.reviewer_credentials}
     data.update(extra or {})
     return data
 
@@ -56,14 +55,14 @@ def procedure(treatment, request):
     }
 
 
-def treatment_page(treatment, request):
+def treatment_page(treatment, request, review=None):
     about = procedure(treatment, request)
     about["howPerformed"] = strip_tags(treatment.html("during")).strip()
     about["preparation"] = strip_tags(treatment.html("preparation")).strip()
-    return web_page(request, f"{treatment.name}: {treatment.plain_alias}", treatment.summary, about=about, item=treatment)
+    return web_page(request, f"{treatment.name}: {treatment.plain_alias}", treatment.summary, about=about, review=review)
 
 
-def condition_page(condition, treatments, request):
+def condition_page(condition, treatments, request, review=None):
     symptoms = [line.rstrip(".") for line in prose_text(condition.html("symptoms")).splitlines()]
     about = {
         "@type": "MedicalCondition",
@@ -74,17 +73,17 @@ def condition_page(condition, treatments, request):
         "possibleTreatment": [procedure(treatment, request) for treatment in treatments],
         "signOrSymptom": [{"@type": "MedicalSignOrSymptom", "name": symptom} for symptom in symptoms if symptom],
     }
-    return web_page(request, condition.name, condition.summary, about=about, item=condition)
+    return web_page(request, condition.name, condition.summary, about=about, review=review)
 
 
 def _reference(schema_type, entry, request):
     return {"@type": schema_type, "name": entry.name, "url": _url(request, entry.get_absolute_url())}
 
 
-def article_page(article, topics, request):
+def article_page(article, topics, request, review=None):
     about = [_reference("MedicalProcedure", treatment, request) for treatment in topics["treatments"]]
     about += [_reference("MedicalCondition", condition, request) for condition in topics["conditions"]]
     extra = {"datePublished": article.published.isoformat()}
     if article.updated:
         extra["dateModified"] = article.updated.isoformat()
-    return web_page(request, article.title, article.summary, about=about or None, item=article, extra=extra)
+    return web_page(request, article.title, article.summary, about=about or None, review=review, extra=extra)

@@ -33,8 +33,8 @@ def _paths(route, slugs):
 
 def sitemap_entries():
     """(path, day last changed) for every public page: a few queries in all, whatever the number of pages."""
-    articles = list(Article.objects.published().values_list("slug", "published", "updated", "reviewed"))
-    newest = max((published for _, published, _, _ in articles), default=None)
+    articles = list(Article.objects.published().values_list("slug", "published", "updated"))
+    newest = max((published for _, published, _ in articles), default=None)
     entries = [(reverse(name), newest) for name in STATIC_PAGES]
     for model, route in ((Treatment, "treatments:treatment"), (Condition, "treatments:condition")):
         rows = list(model.objects.published().values_list("slug", "updated_at"))

@@ -1,7 +1,8 @@
 """The house's layout holds: each app imports only from the rooms below it, so there is no import circle.
 
 core: site-wide plumbing, imports no app. rendering and pictures sit below the content apps (articles,
-treatments, glossary), which do not import one another. search, seo and pages sit above them.
+treatments, glossary), which do not import one another. search, seo, reviews and feedback sit above them,
+the public pages above those, and the staff's editorial tools at the top.
 """
 
 import ast
@@ -17,8 +18,11 @@ LAYER = {
     "glossary": 3,
     "search": 4,
     "seo": 4,
+    "reviews": 4,
+    "feedback": 4,
     "pages": 5,
-    "pain_site": 6,
+    "editorial": 6,
+    "pain_site": 7,
 }
 
 

@@ -2,8 +2,10 @@
 
 from django import forms
 from django.contrib import admin
-from django.utils import timezone
+from django.db import transaction
+from reversion.admin import VersionAdmin
 
+from core import previews
 from core.visibility import publication_status
 
 from .models import (
@@ -21,8 +23,11 @@ from .models import (
 )
 
 
-class KeepsAdminEditsAdmin(admin.ModelAdmin):
-    """A change or deletion made here is the admin's: `load_starter` never overwrites it or brings it back."""
+class KeepsAdminEditsAdmin(VersionAdmin):
+    """Every change is kept in the history (django-reversion: who, when, and a way back to any earlier version).
+
+    A change or deletion made here is the admin's: `load_starter` never overwrites it or brings it back.
+    """
 
     def log_change(self, request, obj, message):
         StarterRecord.mark_edited(obj)
@@ -85,31 +90,71 @@ class ConditionQuestionInline(TreatmentQuestionInline):
     model = ConditionQuestion
 
 
-class ReviewedEntryAdmin(KeepsAdminEditsAdmin):
-    list_display = ("name", "status", "published", "reviewed", "next_review_due", "flags")
-    list_filter = ("draft", "published", "reviewed")
+class PreviewBeforeSavingAdmin(KeepsAdminEditsAdmin):
+    """A "Preview" button beside Save shows the page as patients will see it with the unsaved changes.
+
+    The change is saved inside the admin's transaction, the public page is rendered from it, and the
+    transaction is rolled back: nothing is kept, logged or shown to anyone else.
+    """
+
+    change_form_template = "admin/preview_change_form.html"
+    PREVIEW = "_preview"
+
+    def _previewing(self, request):
+        return request.method == "POST" and self.PREVIEW in request.POST
+
+    # A preview records no revision in the history: nothing is being saved (VersionAdmin wraps these two).
+    def add_view(self, request, form_url="", extra_context=None):
+        if self._previewing(request):
+            return admin.ModelAdmin.add_view(self, request, form_url, extra_context)
+        return super().add_view(request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if self._previewing(request):
+            return admin.ModelAdmin.change_view(self, request, object_id, form_url, extra_context)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if self.PREVIEW in request.POST and "image" in form.changed_data:
+            obj.image = form.initial.get("image") or ""  # a new picture is shown once it is saved and checked
+        super().save_model(request, obj, form, change)
+
+    def log_change(self, request, obj, message):
+        if self.PREVIEW in request.POST:
+            return None
+        return super().log_change(request, obj, message)
+
+    def log_addition(self, request, obj, message):
+        if self.PREVIEW in request.POST:
+            return None
+        return super().log_addition(request, obj, message)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._preview(request, obj) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return self._preview(request, obj) or super().response_change(request, obj)
+
+    def _preview(self, request, obj):
+        render = previews.renderer_for(type(obj))
+        if self.PREVIEW not in request.POST or render is None:
+            return None
+        response = render(request, obj)
+        transaction.set_rollback(True)
+        return response
+
+
+class ReviewedEntryAdmin(PreviewBeforeSavingAdmin):
+    list_display = ("name", "status", "published", "updated_at")
+    list_filter = ("draft", "published")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name", "summary", "slug")
-    review_fieldset = ("Review", {"fields": ("reviewed", "reviewed_by")})
     picture_fieldset = ("Picture", {"fields": ("image", "image_alt")})
     publish_fieldset = ("Publishing", {"fields": ("published", "draft")})
 
     @admin.display(description="Status")
     def status(self, entry):
         return publication_status(entry)
-
-    @admin.display(description="Next review due")
-    def next_review_due(self, entry):
-        return entry.next_review_due or "—"
-
-    @admin.display(description="Flags")
-    def flags(self, entry):
-        flags = []
-        if not entry.is_reviewed:
-            flags.append("Not reviewed")
-        elif entry.next_review_due and entry.next_review_due < timezone.localdate():
-            flags.append("Review overdue")
-        return ", ".join(flags) or "—"
 
 
 @admin.register(Treatment)
@@ -126,7 +171,6 @@ class TreatmentAdmin(ReviewedEntryAdmin):
         ("Results and recovery", {"fields": ("results", "recovery", "questions_to_ask")}),
         ("Related conditions", {"fields": ("conditions",)}),
         ReviewedEntryAdmin.picture_fieldset,
-        ReviewedEntryAdmin.review_fieldset,
         ReviewedEntryAdmin.publish_fieldset,
     ]
 
@@ -143,7 +187,6 @@ class ConditionAdmin(ReviewedEntryAdmin):
         ("Causes, tests and treatments", {"fields": ("causes", "tests", "treatment_steps")}),
         ("Living with it", {"fields": ("living_with", "questions_to_ask")}),
         ReviewedEntryAdmin.picture_fieldset,
-        ReviewedEntryAdmin.review_fieldset,
         ReviewedEntryAdmin.publish_fieldset,
     ]
 

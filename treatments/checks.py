@@ -4,7 +4,6 @@ import difflib
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.utils import timezone
 
 from core.checks import register_database_check, register_reference_check
 from core.citations import OLD_STYLE
@@ -58,16 +57,11 @@ def _entry_path(entry):
 
 
 def check_entries():
-    """Treatment and condition pages: review, key points, reading grade, sources and card placements."""
-    today = timezone.localdate()
+    """Treatment and condition pages: key points, reading grade, sources and card placements."""
     known_cards = set(CareCard.objects.values_list("slug", flat=True))
     for model in (Treatment, Condition):
         for entry in model.objects.prefetch_related("sources"):
             path = _entry_path(entry)
-            if not entry.is_reviewed:
-                yield Problem(path, 1, WARNING, f"'{entry.name}' has not yet been reviewed by a clinician", "unreviewed")
-            elif entry.next_review_due and entry.next_review_due < today:
-                yield Problem(path, 1, WARNING, f"'{entry.name}' was due for review on {entry.next_review_due}", "review-due")
             yield from _entry_content(entry, path, known_cards)
 
 

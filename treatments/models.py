@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 
 from core.citations import Citation, url_problem
 from core.visibility import PublishedQuerySet, is_public
@@ -65,6 +64,7 @@ class CareCard(models.Model):
     )
     body = models.TextField(help_text="Markdown. The signs that mean the reader should act, as a short list.")
     body_html = models.TextField(editable=False, default="")
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = CareCardQuerySet.as_manager()
 
@@ -96,6 +96,11 @@ class CareCard(models.Model):
     def anchor(self):
         return f"card-{self.slug}"
 
+    def review_text(self):
+        """What a clinical reviewer approves: the card as every page that shows it prints it."""
+        head = f"Card {self.slug}\nUrgency: {self.get_urgency_display()}\nTitle: {self.title}\nSummary: {self.summary}"
+        return f"{head}\n\n{self.body.strip()}\n"
+
 
 MIN_KEY_POINTS, MAX_KEY_POINTS = 3, 5
 
@@ -110,12 +115,6 @@ class ReviewedEntry(models.Model):
     )
     published = models.DateField(default=datetime.date.today, help_text="The page is hidden until this day.")
     draft = models.BooleanField(default=False, help_text="Tick to hide the page from the public; staff can still preview it.")
-    reviewed = models.DateField(null=True, blank=True, help_text="The date a clinician last checked this page.")
-    reviewed_by = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="Who checked it, for example 'Dr. Jane Doe, MD'. Leave empty until a clinician has reviewed it.",
-    )
     other_names = models.TextField(
         blank=True,
         help_text="Other names people use, one per line (for example 'pinched nerve' or 'RFA'). Search and links use them.",
@@ -178,21 +177,6 @@ class ReviewedEntry(models.Model):
         return is_public(self)
 
     @property
-    def is_reviewed(self):
-        return bool(self.reviewed_by)
-
-    @property
-    def next_review_due(self):
-        if not self.reviewed:
-            return None
-        return self.reviewed + datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
-
-    @property
-    def review_overdue(self):
-        due = self.next_review_due
-        return due is not None and due < timezone.localdate()
-
-    @property
     def other_name_list(self):
         return lines(self.other_names)
 
@@ -212,6 +196,20 @@ class ReviewedEntry(models.Model):
 
     def reading_grade(self):
         return reading_grade(self.page_prose())
+
+    def review_text(self):
+        """What a clinical reviewer approves: every field and part that reaches the page, in page order."""
+        lines = [f"Name: {self.name}", *self.own_header_lines(), f"Summary: {self.summary}", "Key points:"]
+        lines += [f"- {point}" for point in self.key_point_list]
+        lines += [f"Other names: {', '.join(self.other_name_list)}"] if self.other_names.strip() else []
+        lines += [f"Picture: {self.image.name} ({self.image_alt})"] if self.image else []
+        for name in self.MARKDOWN_FIELDS:
+            lines += ["", f"## {name.replace('_', ' ').capitalize()}", getattr(self, name).strip()]
+        lines += ["", *self.own_part_lines(), "", "Questions to ask:", *[f"- {q}" for q in self.questions_to_ask_list]]
+        for faq in self.faqs.all():
+            lines += ["", f"Q: {faq.question}", f"A: {faq.answer.strip()}"]
+        lines += ["", "Sources:", *[f"- {source.line}" for source in self.sources.all()]]
+        return "\n".join(lines) + "\n"
 
     @property
     def key_point_list(self):
@@ -269,6 +267,13 @@ class Condition(ReviewedEntry):
 
     def own_list_items(self):
         return [*self.self_care_do_list, *self.self_care_dont_list]
+
+    def own_header_lines(self):
+        return [f"Lead: {self.lead}"]
+
+    def own_part_lines(self):
+        do = [f"- {item}" for item in self.self_care_do_list]
+        return ["Do:", *do, "Don't:", *[f"- {item}" for item in self.self_care_dont_list]]
 
     @property
     def first_sentence(self):
@@ -349,6 +354,16 @@ class Treatment(ReviewedEntry):
 
     def own_list_items(self):
         return [risk.description for risk in self.risks.all()]
+
+    def own_header_lines(self):
+        return [f"What it does: {self.plain_alias}", *[f"{label}: {value}" for label, value in self.at_a_glance]]
+
+    def own_part_lines(self):
+        lines = ["Risks:"]
+        for risk in self.risks.all():
+            how_often = f" ({risk.frequency})" if risk.frequency else ""
+            lines.append(f"- {risk.description}{how_often} [{risk.band_info.label}; {risk.get_course_display()}]")
+        return lines
 
     @property
     def first_sentence(self):
@@ -457,6 +472,10 @@ class Source(models.Model):
     @property
     def citation(self):
         return Citation(self.title, self.publisher, self.url, self.checked)
+
+    @property
+    def line(self):
+        return ", ".join(part for part in (self.title, self.publisher, self.url, str(self.checked or "")) if part)
 
 
 class TreatmentSource(Source):

@@ -1,7 +1,6 @@
 """An admin save changes what pages show: bump the content version, in the same transaction,
 so every cached page is fresh at once."""
 
-from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -22,8 +21,7 @@ WATCHED = (Treatment, Condition, CareCard, Risk, TreatmentQuestion, ConditionQue
 
 
 def bump_content_version():
-    SiteState.current()
-    SiteState.objects.filter(pk=1).update(content_version=F("content_version") + 1)
+    SiteState.bump()
 
 
 @receiver(post_save)

@@ -7,6 +7,8 @@ from django.views.generic import DetailView, ListView
 from articles.models import Article, Redirect, Tag
 from core.preview import StaffPreviewMixin
 from pictures.markup import main_picture, with_pictures
+from reviews.items import article_item
+from reviews.status import status_of
 from seo import jsonld
 
 from ..cards import CardPlacer
@@ -50,18 +52,21 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
             return redirect(target, permanent=True)
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
+        return super().get_queryset().prefetch_related("tags", "redirects")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
         topics = topics_of_article(article)
         annotator = page_annotator(topics=True)
+        placer = CardPlacer(article.body_html)
+        review = status_of(article_item(article, placer.cards))
         context.update(
-            body_html=with_pictures(CardPlacer(article.body_html).place(article.body_html, annotator.section)),
+            body_html=with_pictures(placer.place(article.body_html, annotator.section)),
             main_picture=main_picture(article.image, article.image_alt),
             topics=topics,
-            structured_data=jsonld.article_page(article, topics, self.request),
+            review=review,
+            structured_data=jsonld.article_page(article, topics, self.request, review),
         )
         return context
 

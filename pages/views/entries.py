@@ -5,6 +5,9 @@ from django.views.generic import DetailView, ListView
 from articles.models import ArticleTopic
 from core.preview import StaffPreviewMixin
 from pictures.markup import uploaded_picture
+from reviews import models as reviews
+from reviews.items import entry_item
+from reviews.status import status_of
 from seo.jsonld import condition_page, treatment_page
 from treatments.illustrations import ILLUSTRATIONS
 from treatments.models import Condition, Treatment
@@ -31,6 +34,7 @@ class EntryDetailView(StaffPreviewMixin, DetailView):
     """What a treatment and a condition page share: sections with terms defined, the picture, related articles."""
 
     topic_kind = ""
+    review_kind = ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -40,6 +44,7 @@ class EntryDetailView(StaffPreviewMixin, DetailView):
             sections=annotated_sections(entry, page_annotator(topics=False), placer),
             picture=uploaded_picture(entry.image_key, entry.image_alt),
             articles=relations.related_articles(self.topic_kind, entry.slug),
+            review=status_of(entry_item(self.review_kind, entry)),
         )
         return context
 
@@ -49,6 +54,7 @@ class TreatmentDetailView(EntryDetailView):
     template_name = "treatments/treatment_detail.html"
     context_object_name = "treatment"
     topic_kind = ArticleTopic.TREATMENT
+    review_kind = reviews.TREATMENT
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("risks", "faqs", "care_cards", "sources")
@@ -59,7 +65,7 @@ class TreatmentDetailView(EntryDetailView):
         context.update(
             conditions=relations.conditions_for_treatment(treatment),
             other_treatments=relations.other_treatments(treatment),
-            structured_data=treatment_page(treatment, self.request),
+            structured_data=treatment_page(treatment, self.request, context["review"]),
             illustration=ILLUSTRATIONS.get(treatment.slug),
         )
         return context
@@ -78,6 +84,7 @@ class ConditionDetailView(EntryDetailView):
     template_name = "treatments/condition_detail.html"
     context_object_name = "condition"
     topic_kind = ArticleTopic.CONDITION
+    review_kind = reviews.CONDITION
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("faqs", "care_cards", "sources")
@@ -86,5 +93,6 @@ class ConditionDetailView(EntryDetailView):
         context = super().get_context_data(**kwargs)
         condition = self.object
         treatments = relations.treatments_for_condition(condition)
-        context.update(treatments=treatments, structured_data=condition_page(condition, treatments, self.request))
+        structured_data = condition_page(condition, treatments, self.request, context["review"])
+        context.update(treatments=treatments, structured_data=structured_data)
         return context

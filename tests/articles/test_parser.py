@@ -65,13 +65,13 @@ def test_valid_article_is_parsed_with_metadata_and_reading_figures():
         ({"tags": "5"}, 5, "'tags' must be a list"),
         ({"draft": "maybe"}, 5, "'draft' must be true or false"),
         ({"updated": "2024-02-30"}, 5, "not a real date"),
-        ({"reviewed": "yesterday"}, 5, "'reviewed' must be a date"),
         ({"treatments": "[Nerve Blocks]"}, 5, "not a valid slug"),
         ({"redirect_from": "[../old]"}, 5, "not a valid slug"),
         ({"image": "spine.jpg"}, 5, "'image_alt' is required"),
         ({"image": "../../etc/passwd", "image_alt": "x"}, 5, "inside the images folder"),
         ({"slug": "other"}, 5, "does not match the file name"),
-        ({"reviewed": "2024-01-01"}, 5, "'reviewed_by' is empty"),
+        ({"reviewed": "2024-01-01"}, 5, "'reviewed' cannot be set in a file: a clinical review is made in the admin"),
+        ({"reviewed_by": '"Dr. Ada Example"'}, 5, "'reviewed_by' cannot be set in a file"),
     ],
 )
 def test_schema_errors_name_the_line_of_their_key(extra, line, message):

@@ -45,12 +45,12 @@ def test_short_article_has_no_table_of_contents(client, content):
     assert "On this page" not in client.get("/articles/short/").content.decode()
 
 
-def test_reviewed_article_names_its_reviewer(client, content):
-    content.write("checked", reviewed="2024-03-01", reviewed_by='"Dr. Ada Example, MD"')
-    sync_content()
-    page = client.get("/articles/checked/").content.decode()
-    assert "Reviewed by Dr. Ada Example, MD on" in page
-    assert "not yet been reviewed" not in page
+def test_front_matter_cannot_claim_a_review(client, content):
+    content.write("claims", reviewed="2024-03-01", reviewed_by='"Dr. Ada Example, MD"')
+    report = sync_content()
+    assert [p.code for p in report.failed] == ["review-claim"]
+    assert "a clinical review is made in the admin by a signed-in clinical reviewer" in report.failed[0].message
+    assert client.get("/articles/claims/").status_code == 404
 
 
 def test_front_matter_html_is_shown_escaped(client, content):

@@ -37,9 +37,9 @@ def _treatment_post(client, url, card=None, **overrides):
     return client.post(url, data)
 
 
-def test_list_shows_review_columns_and_flags(admin_client, treatment):
+def test_list_shows_status_and_last_change(admin_client, treatment):
     html = admin_client.get("/admin/treatments/treatment/").content.decode()
-    assert "Next review due" in html and "Not reviewed" in html and "Test heat therapy" in html
+    assert "Updated at" in html and "Published" in html and "Test heat therapy" in html
 
 
 def test_search_finds_by_plain_alias(admin_client, treatment):

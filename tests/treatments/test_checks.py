@@ -1,12 +1,8 @@
 """check_content knows treatments and conditions: article references and entries due for review."""
 
-import datetime
-
 import pytest
 
 from articles.checks import check_content
-from tests.treatments.conftest import make_condition, make_treatment
-from treatments.models import Condition, Treatment
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +23,3 @@ def test_unknown_condition_slug_is_an_error(content, condition):
 def test_known_slugs_pass(content, treatment, condition):
     content.write("one", treatments="[test-heat]", conditions="[test-ache]")
     assert check_content().errors == []
-
-
-def test_unreviewed_and_overdue_entries_are_warnings(content, settings):
-    Treatment.objects.all().delete()
-    Condition.objects.all().delete()
-    make_treatment()
-    make_condition(reviewed=datetime.date(2000, 1, 1), reviewed_by="Dr. Old")
-    make_condition(slug="fresh", name="Fresh", reviewed=datetime.date.today(), reviewed_by="Dr. New")
-    warnings = {(p.path, p.code) for p in check_content().warnings}
-    assert ("admin/treatment/test-heat", "unreviewed") in warnings
-    assert ("admin/condition/test-ache", "review-due") in warnings
-    assert not any(path == "admin/condition/fresh" for path, _ in warnings)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.treatments.conftest import make_condition, make_treatment
+from tests.treatments.conftest import make_treatment
 from treatments.models import Condition, Treatment, lines
 
 pytestmark = pytest.mark.django_db
@@ -32,14 +32,6 @@ def test_published_rule_hides_drafts_and_future_entries():
     make_treatment(slug="later-one", name="Later", published=timezone.localdate() + datetime.timedelta(days=1))
     slugs = set(Treatment.objects.published().values_list("slug", flat=True))
     assert "live-one" in slugs and "draft-one" not in slugs and "later-one" not in slugs
-
-
-def test_next_review_due_follows_the_setting(settings):
-    settings.REVIEW_INTERVAL_DAYS = 365
-    condition = make_condition(reviewed=datetime.date(2020, 1, 1), reviewed_by="Dr. Test")
-    assert condition.next_review_due == datetime.date(2020, 12, 31)
-    assert condition.review_overdue
-    assert make_condition(slug="fresh", name="Fresh").next_review_due is None
 
 
 def test_at_a_glance_lists_every_fact_with_a_plain_label():

@@ -80,7 +80,6 @@ def test_load_starter_put_every_entry_on_the_site_fully_written():
         assert treatment.risks.exists() and treatment.main_risks, treatment.slug
         assert treatment.care_cards.exists() and treatment.faqs.exists() and treatment.conditions.exists()
         assert 3 <= len(treatment.key_point_list) <= 5 and all(c.url for c in treatment.citations), treatment.slug
-        assert treatment.reviewed_by == ""
     for condition in Condition.objects.all():
         assert all(condition.html(field) for field in Condition.MARKDOWN_FIELDS), condition.slug
         assert condition.care_cards.exists() and condition.other_name_list

@@ -1,0 +1,39 @@
+"""Staff-written site pages (content/pages/*.md): read with the article reader, kept at their last good version.
+
+Each page is registered as a data file, so `sync_content` applies it when it
+changes and `check_content` reports its problems with their lines, like an article.
+"""
+
+from pathlib import PurePosixPath
+
+from articles.parser import parse_article
+from core import datafiles
+
+from .models import SitePage
+
+POLICY = "pages/how-we-write.md"
+SITE_PAGE_FILES = (POLICY,)
+
+
+def parse_site_page(raw, path):
+    return parse_article(path, PurePosixPath(path).stem, raw)
+
+
+def save_site_page(parsed):
+    meta = parsed.meta
+    SitePage.objects.update_or_create(
+        slug=parsed.slug,
+        defaults={
+            "title": meta.title,
+            "summary": meta.summary,
+            "updated": meta.updated or meta.published,
+            "body_html": parsed.html,
+            "toc_html": parsed.toc_html if parsed.heading_count >= 3 else "",
+            "sources": [citation.as_json() for citation in meta.sources],
+        },
+    )
+
+
+def register():
+    for path in SITE_PAGE_FILES:
+        datafiles.register(datafiles.DataFile(path, lambda raw, path=path: parse_site_page(raw, path), save_site_page))
