@@ -14,13 +14,21 @@ ILLUSTRATIONS = {
     },
     "spinal-cord-stimulation": {
         "file": "illustrations/spinal-cord-stimulation.svg",
-        "alt": "Back view of the body with a thin wire over the spinal cord, joined to a small device in the upper buttock.",
+        "alt": (
+            "Two back views. Trial: a wire comes out through the skin to a belt battery. Implant: it runs under "
+            "the skin to the buttock."
+        ),
         "description": (
-            "This drawing shows the body from behind, with the spine down the middle. "
-            "A thin wire, called a lead, lies inside the spine just over the spinal cord in the middle of the back. "
-            "The wire runs under the skin to a small, flat device in the upper buttock. "
-            "The device sends mild pulses through the wire to help calm pain signals. "
-            "The wire and the device stay under the skin, so nothing sticks out."
+            "This drawing has two parts, both showing the body from behind with the spine down the middle. "
+            "In both, a thin wire called a lead lies inside the spine, just over the spinal cord in the middle of "
+            "the back. "
+            "The left part is the trial, which lasts about a week. "
+            "The wire comes out through the skin of the back under a bandage and runs to a small battery worn on "
+            "a belt outside the body. "
+            "The right part is the long-term implant. "
+            "The wire runs under the skin to a small, flat battery in the upper buttock, and nothing comes out "
+            "through the skin. "
+            "In both parts, the battery sends mild pulses through the wire to help calm pain signals."
         ),
     },
     "radiofrequency-ablation": {
