@@ -8,7 +8,19 @@ import pytest
 from tests.conftest import PROJECT
 from treatments.illustrations import ILLUSTRATIONS
 
-SLUGS = ["nerve-blocks", "spinal-cord-stimulation", "radiofrequency-ablation"]
+SLUGS = [
+    "nerve-blocks",
+    "spinal-cord-stimulation",
+    "radiofrequency-ablation",
+    "epidural-steroid-injections",
+    "facet-joint-injections",
+    "joint-injections",
+    "sacroiliac-joint-injections",
+    "vertebral-augmentation",
+    "trigger-point-injections",
+    "peripheral-nerve-stimulation",
+    "intrathecal-drug-delivery",
+]
 
 
 def test_every_treatment_has_an_illustration_with_alt_and_description():
