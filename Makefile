@@ -8,6 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WEB_CONCURRENCY ?=
 SECRET_FILE := .secret_key
+# The Spanish catalog, compiled from its .po by the set-up itself (no gettext tools needed).
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .PHONY: help run check test lint serve bench lighthouse clean
 
@@ -20,17 +22,20 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
+	$(BIN)/python manage.py compile_translations --verbosity 0
+
 $(DEV_STAMP): $(STAMP) requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(DEV_STAMP)
 
-run: $(STAMP) ## Develop: migrate, load starter entries, sync content, serve with live reload at http://$(HOST):$(PORT)
+run: $(STAMP) $(CATALOGS) ## Develop: migrate, load starter entries, sync content, serve with live reload at http://$(HOST):$(PORT)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_starter
 	DJANGO_DEBUG=1 $(BIN)/python manage.py sync_content
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-check: $(STAMP) ## For staff: check the Markdown in CONTENT_DIR (default content/); changes no page
+check: $(STAMP) $(CATALOGS) ## For staff: check the Markdown in CONTENT_DIR (default content/); changes no page
 	@$(BIN)/python manage.py migrate --noinput --verbosity 0
 	@$(BIN)/python manage.py load_starter --verbosity 0
 	$(BIN)/python manage.py check_content
@@ -39,13 +44,13 @@ lint: $(DEV_STAMP) ## Style and lint checks
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(DEV_STAMP) lint ## Run the whole test suite (lint included)
+test: $(DEV_STAMP) $(CATALOGS) lint ## Run the whole test suite (lint included)
 	$(BIN)/python -m pytest
 
 $(SECRET_FILE):
 	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_FILE)
 
-serve: $(STAMP) $(SECRET_FILE) ## Production mode on loopback: debug off, whitenoise, gunicorn (gthread)
+serve: $(STAMP) $(CATALOGS) $(SECRET_FILE) ## Production mode on loopback: debug off, whitenoise, gunicorn (gthread)
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} $(BIN)/python manage.py migrate --noinput
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} $(BIN)/python manage.py load_starter
@@ -53,7 +58,7 @@ serve: $(STAMP) $(SECRET_FILE) ## Production mode on loopback: debug off, whiten
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} HOST=$(HOST) PORT=$(PORT) $(if $(WEB_CONCURRENCY),WEB_CONCURRENCY=$(WEB_CONCURRENCY)) \
 		$(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
-bench: $(DEV_STAMP) ## Benchmarks: print figures and ratios to their baselines
+bench: $(DEV_STAMP) $(CATALOGS) ## Benchmarks: print figures and ratios to their baselines
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	$(BIN)/python bench/run.py
 

@@ -6,6 +6,7 @@ import time
 import uuid
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 
 logger = logging.getLogger("pain_site.requests")
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
@@ -87,4 +88,23 @@ class SecurityHeadersMiddleware:
         if request.path.startswith(self.admin_prefix):
             response["X-Robots-Tag"] = "noindex, nofollow"
             response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class LanguageFromAddressMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, with the language taken from the address alone.
+
+    English pages have no prefix and Spanish ones start with /es/ (i18n_patterns with
+    prefix_default_language off), so the browser's Accept-Language never changes a page;
+    saying `Vary: Accept-Language` would only split every shared cache's copy of each page.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [part.strip() for part in response["Vary"].split(",") if part.strip().lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
         return response

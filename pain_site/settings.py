@@ -44,6 +44,8 @@ if not SECRET_KEY and DEBUG:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
+    # Spanish fields beside the English ones for treatments, conditions, cards, risks and questions.
+    "modeltranslation",
     "pain_site.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The page's language comes from its address alone (/es/...), never from a cookie or the browser.
+    "core.middleware.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -150,7 +154,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# English at today's addresses, Spanish under /es/ (pain_site/urls.py uses i18n_patterns).
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+# A page with no Spanish text says so and links to the English page; it never silently shows English.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": (), "es": ()}
 TIME_ZONE = os.environ.get("SITE_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

@@ -75,6 +75,14 @@ def media_root(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def spanish_catalog():
+    """The compiled catalog, as `make test` leaves it (compiled only when the .po is newer)."""
+    from django.core.management import call_command
+
+    call_command("compile_translations", verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database as a deployed site has it: migrated, then the starter entries this release ships."""

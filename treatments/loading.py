@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from modeltranslation.translator import translator
 
 from core.citations import read_citation
 
@@ -29,6 +30,7 @@ from .models import (
     TreatmentQuestion,
     TreatmentSource,
 )
+from .translations import note_spanish_edit
 
 
 @dataclass
@@ -44,26 +46,42 @@ class LoadReport:
         return bool(self.created or self.updated or self.removed)
 
 
-def starter_hash(entry):
-    return hashlib.sha256(json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
+def starter_hash(entry, spanish):
+    both = {"en": entry, "es": spanish}
+    return hashlib.sha256(json.dumps(both, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _joined(entry, names):
-    return {name: "\n".join(entry.get(name) or []) for name in names}
+    return {name: "\n".join(entry.get(name) or []) for name in names if name in entry}
 
 
-def _card_values(entry):
-    return {name: entry[name] for name in starter.CARD_TEXT}
+def _in_languages(model, english, spanish):
+    """Field values for both languages: a translated field gets `_en` (and `_es` when there is Spanish)."""
+    translated = set(translator.get_options_for_model(model).fields)
+    values = {(f"{name}_en" if name in translated else name): value for name, value in english.items()}
+    values.update({f"{name}_es": value for name, value in spanish.items() if name in translated})
+    return values
 
 
-def _condition_values(entry):
-    return {**{name: entry[name] for name in starter.CONDITION_TEXT}, **_joined(entry, starter.CONDITION_LISTS)}
+def _card_values(entry, spanish):
+    english = {name: entry[name] for name in starter.CARD_TEXT}
+    return _in_languages(CareCard, english, {name: spanish[name] for name in starter.SPANISH_CARD if name in spanish})
 
 
-def _treatment_values(entry):
-    values = {name: entry[name] for name in starter.TREATMENT_TEXT}
-    values.update({name: entry["at_a_glance"][name] for name in starter.GLANCE})
-    return {**values, **_joined(entry, starter.TREATMENT_LISTS)}
+def _condition_values(entry, spanish):
+    english = {**{name: entry[name] for name in starter.CONDITION_TEXT}, **_joined(entry, starter.CONDITION_LISTS)}
+    texts = {name: spanish[name] for name in starter.SPANISH_CONDITION if name in spanish}
+    return _in_languages(Condition, english, {**texts, **_joined(spanish, starter.CONDITION_LISTS)})
+
+
+def _treatment_values(entry, spanish):
+    english = {name: entry[name] for name in starter.TREATMENT_TEXT}
+    english.update({name: entry["at_a_glance"][name] for name in starter.GLANCE})
+    texts = {name: spanish[name] for name in starter.SPANISH_TREATMENT if name in spanish}
+    texts.update({name: value for name, value in (spanish.get("at_a_glance") or {}).items() if name in starter.SPANISH_GLANCE})
+    return _in_languages(
+        Treatment, {**english, **_joined(entry, starter.TREATMENT_LISTS)}, {**texts, **_joined(spanish, starter.TREATMENT_LISTS)}
+    )
 
 
 def _replace(model, owner_field, owner, rows):
@@ -80,21 +98,32 @@ def _source_rows(entry):
     return rows
 
 
-def _faq_rows(entry):
-    return [{"question": faq["question"], "answer": faq["answer"]} for faq in entry.get("faqs") or []]
+def _faq_rows(entry, spanish):
+    translated = spanish.get("faqs") or []
+    rows = []
+    for index, faq in enumerate(entry.get("faqs") or []):
+        row = {"question_en": faq["question"], "answer_en": faq["answer"]}
+        if index < len(translated):
+            row.update(question_es=translated[index]["question"], answer_es=translated[index]["answer"])
+        rows.append(row)
+    return rows
 
 
-def _risk_rows(entry):
-    return [
-        {
-            "description": risk["description"],
+def _risk_rows(entry, spanish):
+    translated = spanish.get("risks") or []
+    rows = []
+    for index, risk in enumerate(entry["risks"]):
+        row = {
+            "description_en": risk["description"],
             "band": risk["band"],
-            "frequency": risk.get("frequency") or "",
+            "frequency_en": risk.get("frequency") or "",
             "course": risk.get("course") or Risk.PASSES,
             "important": bool(risk.get("important")),
         }
-        for risk in entry["risks"]
-    ]
+        if index < len(translated):
+            row.update(description_es=translated[index]["description"], frequency_es=translated[index].get("frequency") or "")
+        rows.append(row)
+    return rows
 
 
 class _Loader:
@@ -115,10 +144,10 @@ class _Loader:
                 self.records[(kind, key)] = record
                 return
 
-    def upsert(self, kind, model, key, entry, values):
+    def upsert(self, kind, model, key, entry, values, spanish):
         """The entry's object when this run wrote it (so its parts are rewritten too), else None."""
         label = f"{kind} {key}"
-        digest = starter_hash(entry)
+        digest = starter_hash(entry, spanish)
         record = self.records.get((kind, key))
         if record is None:
             if model.objects.filter(slug=values["slug"]).exists():
@@ -171,23 +200,33 @@ def load_starter(data=None):
     report = LoadReport()
     with transaction.atomic():
         loader = _Loader(report)
+        spanish = data.get("es") or {"care_cards": {}, "treatments": {}, "conditions": {}}
         for entry in data["care_cards"]:
+            es = spanish["care_cards"].get(entry["slug"], {})
             loader.adopt(StarterRecord.CARD, entry["slug"], entry.get("replaces"))
-            loader.upsert(StarterRecord.CARD, CareCard, entry["slug"], entry, _card_values(entry))
+            card = loader.upsert(StarterRecord.CARD, CareCard, entry["slug"], entry, _card_values(entry, es), es)
+            if card:
+                note_spanish_edit(card)
         cards = {entry["slug"]: loader.existing(StarterRecord.CARD, entry["slug"], CareCard) for entry in data["care_cards"]}
         for entry in data["conditions"]:
-            condition = loader.upsert(StarterRecord.CONDITION, Condition, entry["slug"], entry, _condition_values(entry))
+            es = spanish["conditions"].get(entry["slug"], {})
+            values = _condition_values(entry, es)
+            condition = loader.upsert(StarterRecord.CONDITION, Condition, entry["slug"], entry, values, es)
             if condition:
                 _link_cards(ConditionCareCard, "condition", condition, entry["care_cards"], cards)
-                _replace(ConditionQuestion, "condition", condition, _faq_rows(entry))
+                _replace(ConditionQuestion, "condition", condition, _faq_rows(entry, es))
                 _replace(ConditionSource, "condition", condition, _source_rows(entry))
+                note_spanish_edit(condition)
         for entry in data["treatments"]:
-            treatment = loader.upsert(StarterRecord.TREATMENT, Treatment, entry["slug"], entry, _treatment_values(entry))
+            es = spanish["treatments"].get(entry["slug"], {})
+            values = _treatment_values(entry, es)
+            treatment = loader.upsert(StarterRecord.TREATMENT, Treatment, entry["slug"], entry, values, es)
             if treatment:
                 _link_cards(TreatmentCareCard, "treatment", treatment, entry["care_cards"], cards)
-                _replace(TreatmentQuestion, "treatment", treatment, _faq_rows(entry))
+                _replace(TreatmentQuestion, "treatment", treatment, _faq_rows(entry, es))
                 _replace(TreatmentSource, "treatment", treatment, _source_rows(entry))
-                _replace(Risk, "treatment", treatment, _risk_rows(entry))
+                _replace(Risk, "treatment", treatment, _risk_rows(entry, es))
+                note_spanish_edit(treatment)
         _link_conditions(loader, data)
         loader.remove_retired_cards({entry["slug"] for entry in data["care_cards"]})
     return report

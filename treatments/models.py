@@ -29,6 +29,13 @@ URGENCY_CHOICES = [
 URGENCY_ORDER = {EMERGENCY: 0, SAME_DAY: 1, SOON: 2}
 
 
+def each_language(obj, source, target, transform):
+    """Set `target` in every language from `source` in the same language (empty stays empty: not yet translated)."""
+    for code, _ in settings.LANGUAGES:
+        value = getattr(obj, f"{source}_{code}", None)
+        setattr(obj, f"{target}_{code}", transform(value) if value else None)
+
+
 def lines(text):
     """One item a line, blank lines and list dashes dropped."""
     return [line.strip().lstrip("-* ").strip() for line in (text or "").splitlines() if line.strip().lstrip("-* ").strip()]
@@ -65,6 +72,8 @@ class CareCard(models.Model):
     body = models.TextField(help_text="Markdown. The signs that mean the reader should act, as a short list.")
     body_html = models.TextField(editable=False, default="")
     updated_at = models.DateTimeField(auto_now=True)
+    spanish_made_from = models.CharField(max_length=64, blank=True, editable=False)
+    spanish_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = CareCardQuerySet.as_manager()
 
@@ -75,7 +84,7 @@ class CareCard(models.Model):
         return f"{self.urgency_label}: {self.title}"
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body).html
+        each_language(self, "body", "body_html", lambda body: render_markdown(body).html)
         super().save(*args, **kwargs)
 
     @property
@@ -135,6 +144,9 @@ class ReviewedEntry(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     rendered = models.JSONField(default=dict, editable=False)
+    # A fingerprint of the English text the Spanish was written from (see treatments/translations.py).
+    spanish_made_from = models.CharField(max_length=64, blank=True, editable=False)
+    spanish_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = PublishedQuerySet.as_manager()
 
@@ -148,7 +160,10 @@ class ReviewedEntry(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.rendered = {name: render_markdown(getattr(self, name)).html for name in self.MARKDOWN_FIELDS}
+        for code, _ in settings.LANGUAGES:
+            texts = {name: getattr(self, f"{name}_{code}", None) for name in self.MARKDOWN_FIELDS}
+            rendered = {name: render_markdown(text).html for name, text in texts.items() if text}
+            setattr(self, f"rendered_{code}", rendered or None)
         super().save(*args, **kwargs)
         if self.image:
             self.image.open("rb")
@@ -170,7 +185,7 @@ class ReviewedEntry(models.Model):
         return f"upload:{self.image.name}" if self.image else ""
 
     def html(self, field_name):
-        return self.rendered.get(field_name, "")
+        return (self.rendered or {}).get(field_name, "")
 
     @property
     def is_public(self):
@@ -428,16 +443,24 @@ class Risk(models.Model):
         return self.description
 
     def save(self, *args, **kwargs):
-        problem = risk_bands.frequency_problem(self.band, self.frequency)
+        problem = self.frequency_problem()
         if problem:  # the admin form says so first; nothing may store a label that disagrees with its words
             raise ValidationError(problem)
         super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
-        problem = risk_bands.frequency_problem(self.band, self.frequency) if self.band else None
+        problem = self.frequency_problem() if self.band else None
         if problem:
             raise ValidationError({"frequency": problem[0].upper() + problem[1:] + "."})
+
+    def frequency_problem(self):
+        """The first language whose natural frequency does not fit the band, in plain words."""
+        for code, _ in settings.LANGUAGES:
+            problem = risk_bands.frequency_problem(self.band, getattr(self, f"frequency_{code}", None) or "")
+            if problem:
+                return problem
+        return None
 
     @property
     def band_info(self):
@@ -500,7 +523,7 @@ class FrequentQuestion(models.Model):
         return self.question
 
     def save(self, *args, **kwargs):
-        self.answer_html = render_markdown(self.answer).html
+        each_language(self, "answer", "answer_html", lambda answer: render_markdown(answer).html)
         super().save(*args, **kwargs)
 
 

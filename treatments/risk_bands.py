@@ -31,16 +31,17 @@ BY_KEY = {band.key: band for band in BANDS}
 BAND_CHOICES = [(band.key, f"{band.label} ({band.meaning})") for band in BANDS]
 ORDER = {band.key: index for index, band in enumerate(BANDS)}
 
-_NUMBER = r"\d[\d,]*"
+_NUMBER = r"\d[\d,.]*\d|\d"  # thousands written 10,000 (English) or 10.000 (Spanish)
+# English "about 2 to 5 in 100", Spanish "alrededor de 2 a 5 de cada 100".
 NATURAL_FREQUENCY = re.compile(
-    rf"(?:(?P<fewer>fewer than|less than|under)\s+|(?P<more>more than|over)\s+)?"
-    rf"(?P<low>{_NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<high>{_NUMBER}))?\s+(?:in|out of)\s+(?P<of>{_NUMBER})",
+    rf"(?:(?P<fewer>fewer than|less than|under|menos de)\s+|(?P<more>more than|over|más de|mas de)\s+)?"
+    rf"(?P<low>{_NUMBER})(?:\s*(?:to|-|–|or|a|o)\s*(?P<high>{_NUMBER}))?\s+(?:in|out of|de cada|en)\s+(?P<of>{_NUMBER})",
     re.IGNORECASE,
 )
 
 
 def _number(text):
-    return int(text.replace(",", ""))
+    return int(text.replace(",", "").replace(".", ""))
 
 
 def frequency_range(text):

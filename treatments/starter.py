@@ -41,12 +41,27 @@ CARD_LIMITS = {"title": 120, "summary": 200}
 RISK_LIMITS = {"description": 300, "frequency": 80}
 
 
-def read(directory=STARTER_DIR):
-    data = {"care_cards": [], "treatments": [], "conditions": []}
+KINDS = ("care_cards", "treatments", "conditions")
+SPANISH_CARD = ("title", "summary", "body")
+SPANISH_TREATMENT = ("name", "plain_alias", "summary", *TREATMENT_MARKDOWN)
+SPANISH_CONDITION = ("name", "lead", "summary", *CONDITION_MARKDOWN)
+SPANISH_GLANCE = GLANCE[:-1]  # how invasive is a choice from a list, shown in the page's language by the site
+
+
+def _read_folder(directory):
+    data = {key: [] for key in KINDS}
     for path in sorted(Path(directory).glob("*.yml")):
         loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for key in data:
             data[key].extend(loaded.get(key) or [])
+    return data
+
+
+def read(directory=STARTER_DIR):
+    """The English entries, and under "es" the Spanish text of each, keyed by the English slug."""
+    data = _read_folder(directory)
+    spanish = _read_folder(Path(directory) / "es")
+    data["es"] = {key: {entry.get("slug"): entry for entry in spanish[key]} for key in KINDS}
     return data
 
 
@@ -113,9 +128,28 @@ def _entry_problems(entry, label, text_keys, list_keys, cards):
     return problems + ([f"{label}: {slug}"] if slug else [])
 
 
+def _spanish_problems(data):
+    problems = []
+    required = {"care_cards": SPANISH_CARD, "treatments": SPANISH_TREATMENT, "conditions": SPANISH_CONDITION}
+    for kind in KINDS:
+        english = {entry.get("slug"): entry for entry in data[kind]}
+        for slug, entry in data["es"][kind].items():
+            label = f"Spanish {kind[:-1].replace('_', ' ')} {slug}"
+            if slug not in english:
+                problems.append(f"{label}: there is no English entry with this slug")
+                continue
+            problems += _missing(entry, required[kind], label)
+            if kind == "treatments":
+                problems += _missing(entry.get("at_a_glance") or {}, SPANISH_GLANCE, f"{label} at_a_glance")
+            for part in ("risks", "faqs", "key_points", "questions_to_ask", "self_care_do", "self_care_dont"):
+                if part in english[slug] and len(entry.get(part) or []) != len(english[slug][part] or []):
+                    problems.append(f"{label}: '{part}' must have as many items as the English ({len(english[slug][part])})")
+    return problems
+
+
 def validate(data):
     """Every problem in the starter data, as plain sentences."""
-    problems = []
+    problems = _spanish_problems(data) if "es" in data else []
     cards = {card.get("slug") for card in data["care_cards"]}
     treatment_slugs = {entry.get("slug") for entry in data["treatments"]}
     condition_slugs = {entry.get("slug") for entry in data["conditions"]}

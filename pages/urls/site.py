@@ -1,5 +1,8 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+
+from seo.views import ArticleFeed
 
 from ..views.home import HomeView
 from ..views.site_pages import SitePageView
@@ -8,7 +11,8 @@ app_name = "pages"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
-    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
-    path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
-    path("about/how-we-write/", SitePageView.as_view(slug="how-we-write"), name="policy"),
+    path(_("privacy/"), TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path(_("accessibility/"), TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
+    path(_("about/how-we-write/"), SitePageView.as_view(slug="how-we-write"), name="policy"),
+    path("feed/", ArticleFeed(), name="feed"),
 ]
