@@ -16,6 +16,7 @@ class SiteAdmin(admin.AdminSite):
             path("reviews/queue/", self.admin_view(views.review_queue), name="reviews_queue"),
             path("reviews/<str:kind>/<str:language>/<slug:key>/", self.admin_view(views.review_item), name="reviews_item"),
             path("impact/", self.admin_view(views.impact), name="impact"),
+            path("translations/", self.admin_view(views.translations), name="translations"),
             *super().get_urls(),
         ]
 

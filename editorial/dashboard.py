@@ -9,6 +9,8 @@ from reviews.items import all_items
 from reviews.status import queue
 from search.models import MissedSearch
 
+from .translations import translation_tasks
+
 MIN_ANSWERS = 3  # a page needs this many answers before it is ranked as most or least helpful
 
 
@@ -53,4 +55,10 @@ def impact_figures(limit=10):
 
 def index_summary():
     counts = queue(all_items()).counts
-    return {"review_counts": counts, "open_feedback": Feedback.objects.filter(done=False).exclude(comment="").count()}
+    tasks = translation_tasks()
+    return {
+        "review_counts": counts,
+        "open_feedback": Feedback.objects.filter(done=False).exclude(comment="").count(),
+        "translations_behind": sum(task.state == "behind" for task in tasks),
+        "translations_missing": sum(task.state == "missing" for task in tasks),
+    }

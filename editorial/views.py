@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from articles.models import Article
@@ -17,6 +18,7 @@ from treatments.models import Condition, Treatment
 
 from .dashboard import impact_figures
 from .previews import main_content, render_article, render_entry
+from .translations import translation_tasks
 
 
 def review_queue(request):
@@ -28,15 +30,16 @@ def _patient_view(request, item):
     """The page as patients see it (a care card is shown on its own)."""
     if item.kind == CARD:
         return None
-    if item.kind == ARTICLE:
-        return main_content(render_article(request, Article.objects.get(slug=item.key), staff_view=True))
-    model = Treatment if item.kind == "treatment" else Condition
-    return main_content(render_entry(request, model.objects.get(slug=item.key), staff_view=True))
+    with translation.override(item.language):
+        if item.kind == ARTICLE:
+            return main_content(render_article(request, Article.objects.get(slug=item.key), staff_view=True))
+        model = Treatment if item.kind == "treatment" else Condition
+        return main_content(render_entry(request, model.objects.get(slug=item.key), staff_view=True))
 
 
 def review_item(request, kind, language, key):
-    item = item_for(kind, key)
-    if item is None or item.language != language:
+    item = item_for(kind, key, language)
+    if item is None:
         raise Http404("Nothing to review here")
     if request.method == "POST":
         try:
@@ -59,6 +62,11 @@ def review_item(request, kind, language, key):
         "staff_view": True,
     }
     return TemplateResponse(request, "editorial/review_item.html", context)
+
+
+def translations(request):
+    context = {"tasks": translation_tasks(), "title": "Translations to update"}
+    return TemplateResponse(request, "editorial/translations.html", context)
 
 
 def impact(request):

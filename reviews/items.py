@@ -11,11 +11,15 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article, Redirect
 from treatments.models import CareCard, Condition, Treatment
+from treatments.translations import SPANISH, has_spanish
 
 from .models import ARTICLE, CARD, CONDITION, TREATMENT
+
+ENGLISH = "en"
 
 
 def fingerprint(text):
@@ -61,14 +65,17 @@ def article_item(article, cards_by_slug):
     return ReviewItem(ARTICLE, article.slug, article.title, article.get_absolute_url(), text, changed_at, old_keys=old)
 
 
-def entry_item(kind, entry):
-    text, changed_at = _with_cards(entry.review_text(), entry.updated_at, entry.sorted_care_cards)
-    return ReviewItem(kind, entry.slug, entry.name, entry.get_absolute_url(), text, changed_at)
+def entry_item(kind, entry, language=ENGLISH):
+    """The entry as readers of `language` see it: its text in that language, with its cards in that language."""
+    with translation.override(language):
+        text, changed_at = _with_cards(entry.review_text(), entry.updated_at, entry.sorted_care_cards)
+        return ReviewItem(kind, entry.slug, entry.name, entry.get_absolute_url(), text, changed_at, language)
 
 
-def card_item(card):
-    return ReviewItem(CARD, card.slug, f"Care card: {card}", reverse("admin:treatments_carecard_change", args=[card.pk]),
-                      card.review_text(), card.updated_at)  # fmt: skip
+def card_item(card, language=ENGLISH):
+    with translation.override(language):
+        url = reverse("admin:treatments_carecard_change", args=[card.pk])
+        return ReviewItem(CARD, card.slug, f"Care card: {card}", url, card.review_text(), card.updated_at, language)
 
 
 ENTRY_PARTS = ("risks", "faqs", "sources", "care_cards")
@@ -79,16 +86,21 @@ def all_items():
     cards = {card.slug: card for card in CareCard.objects.all()}
     for article in Article.objects.prefetch_related("redirects").order_by("title"):
         yield article_item(article, cards)
-    for treatment in Treatment.objects.prefetch_related(*ENTRY_PARTS).order_by("name"):
-        yield entry_item(TREATMENT, treatment)
-    for condition in Condition.objects.prefetch_related(*ENTRY_PARTS[1:]).order_by("name"):
-        yield entry_item(CONDITION, condition)
+    for kind, entries in ((TREATMENT, Treatment.objects.prefetch_related(*ENTRY_PARTS)),
+                          (CONDITION, Condition.objects.prefetch_related(*ENTRY_PARTS[1:]))):  # fmt: skip
+        for entry in entries.order_by("slug"):
+            yield from (entry_item(kind, entry, language) for language in languages_of(entry))
     for card in cards.values():
-        yield card_item(card)
+        yield from (card_item(card, language) for language in languages_of(card))
 
 
-def item_for(kind, key):
-    """The ReviewItem for one page or card, or None when there is no such thing."""
+def languages_of(obj):
+    """English always; Spanish once there is Spanish text to review."""
+    return [ENGLISH, SPANISH] if has_spanish(obj) else [ENGLISH]
+
+
+def item_for(kind, key, language=ENGLISH):
+    """The ReviewItem for one page or card in a language, or None when there is no such thing."""
     if kind == ARTICLE:
         article = Article.objects.filter(slug=key).prefetch_related("redirects").first()
         if article is None:
@@ -100,8 +112,8 @@ def item_for(kind, key):
     if kind in (TREATMENT, CONDITION):
         model = Treatment if kind == TREATMENT else Condition
         entry = model.objects.filter(slug=key).first()
-        return entry_item(kind, entry) if entry else None
+        return entry_item(kind, entry, language) if entry and language in languages_of(entry) else None
     if kind == CARD:
         card = CareCard.objects.filter(slug=key).first()
-        return card_item(card) if card else None
+        return card_item(card, language) if card and language in languages_of(card) else None
     return None

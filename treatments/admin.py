@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.db import transaction
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 
 from core import previews
@@ -21,13 +22,23 @@ from .models import (
     TreatmentQuestion,
     TreatmentSource,
 )
+from .translations import note_spanish_edit
 
 
-class KeepsAdminEditsAdmin(VersionAdmin):
-    """Every change is kept in the history (django-reversion: who, when, and a way back to any earlier version).
+class KeepsAdminEditsAdmin(TranslationAdmin, VersionAdmin):
+    """English and Spanish fields side by side (django-modeltranslation); every change kept in the history
+    (django-reversion: who, when, and a way back to any earlier version).
 
     A change or deletion made here is the admin's: `load_starter` never overwrites it or brings it back.
+    An edit to the Spanish records which English it was written from (treatments/translations.py).
     """
+
+    PREVIEW = "_preview"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if self.PREVIEW not in request.POST:
+            note_spanish_edit(form.instance)
 
     def log_change(self, request, obj, message):
         StarterRecord.mark_edited(obj)
@@ -62,7 +73,7 @@ class ConditionCareCardInline(TreatmentCareCardInline):
     model = ConditionCareCard
 
 
-class RiskInline(admin.StackedInline):
+class RiskInline(TranslationStackedInline):
     model = Risk
     extra = 0
     fields = (("description", "important"), ("band", "frequency", "course"), "order")
@@ -80,7 +91,7 @@ class ConditionSourceInline(TreatmentSourceInline):
     model = ConditionSource
 
 
-class TreatmentQuestionInline(admin.StackedInline):
+class TreatmentQuestionInline(TranslationStackedInline):
     model = TreatmentQuestion
     extra = 0
     verbose_name = "Frequently asked question"
@@ -98,7 +109,6 @@ class PreviewBeforeSavingAdmin(KeepsAdminEditsAdmin):
     """
 
     change_form_template = "admin/preview_change_form.html"
-    PREVIEW = "_preview"
 
     def _previewing(self, request):
         return request.method == "POST" and self.PREVIEW in request.POST

@@ -174,11 +174,15 @@ class ReviewedEntry(models.Model):
         super().clean()
         if self.image and not self.image_alt.strip():
             raise ValidationError({"image_alt": "Describe the picture for people who cannot see it."})
-        if not MIN_KEY_POINTS <= len(self.key_point_list) <= MAX_KEY_POINTS:
-            raise ValidationError(
-                {"key_points": f"Write {MIN_KEY_POINTS} to {MAX_KEY_POINTS} key points, one per line "
-                 f"(there are {len(self.key_point_list)})."}
-            )  # fmt: skip
+        for code, _ in settings.LANGUAGES:
+            points = lines(getattr(self, f"key_points_{code}", None) or "")
+            if code != settings.LANGUAGE_CODE and not points:
+                continue  # not translated yet: the page says so
+            if not MIN_KEY_POINTS <= len(points) <= MAX_KEY_POINTS:
+                raise ValidationError(
+                    {f"key_points_{code}": f"Write {MIN_KEY_POINTS} to {MAX_KEY_POINTS} key points, one per line "
+                     f"(there are {len(points)})."}
+                )  # fmt: skip
 
     @property
     def image_key(self):

@@ -1,5 +1,6 @@
 """Treatment and condition pages, and their lists with the at-a-glance comparison."""
 
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from articles.models import ArticleTopic
@@ -44,7 +45,7 @@ class EntryDetailView(StaffPreviewMixin, DetailView):
             sections=annotated_sections(entry, page_annotator(topics=False), placer),
             picture=uploaded_picture(entry.image_key, entry.image_alt),
             articles=relations.related_articles(self.topic_kind, entry.slug),
-            review=status_of(entry_item(self.review_kind, entry)),
+            review=status_of(entry_item(self.review_kind, entry, get_language())),
         )
         return context
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from modeltranslation.translator import translator
 from django.contrib.auth.models import Permission
 
 from core.models import SiteState
@@ -28,10 +29,16 @@ def _form_data(client, url, **values):
     return data
 
 
+def english_fields(model, values):
+    """The admin shows a translated field as FIELD_en and FIELD_es: post the English under its own name."""
+    translated = set(translator.get_options_for_model(model).fields)
+    return {(f"{name}_en" if name in translated else name): value for name, value in values.items()}
+
+
 def _treatment_post(client, url, card=None, **overrides):
     markdown = {field: f"{field} text" for field in Treatment.MARKDOWN_FIELDS}
     values = {"name": "New therapy", "slug": "new-therapy", "published": "2024-01-01"} | TREATMENT_TEXT | markdown | overrides
-    data = _form_data(client, url, **values)
+    data = _form_data(client, url, **english_fields(Treatment, values))
     if card:
         data.update({"treatmentcarecard_set-TOTAL_FORMS": "1", "treatmentcarecard_set-0-card": str(card.pk)})
     return client.post(url, data)
@@ -69,7 +76,7 @@ def test_add_without_a_care_card_is_refused_with_a_message(admin_client, db):
 def test_missing_section_and_duplicate_slug_name_their_fields(admin_client, treatment):
     response = _treatment_post(admin_client, "/admin/treatments/treatment/add/", card=make_card(), slug="test-heat", results="")
     errors = response.context["adminform"].form.errors
-    assert "slug" in errors and "results" in errors
+    assert "slug" in errors and "results_en" in errors
 
 
 def test_change_updates_the_page_and_bumps_the_content_version(admin_client, client, treatment):
