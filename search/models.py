@@ -21,6 +21,10 @@ class SearchDocument(models.Model):
     url = models.CharField(max_length=300)
     visible_from = models.DateField(null=True, blank=True)  # None: never public (a draft)
 
+    class Meta:
+        # Searches exclude the few hidden pages (drafts, later dates) by looking them up here.
+        indexes = [models.Index(fields=["visible_from"], name="search_document_visible_from")]
+
     def __str__(self):
         return self.key
 

@@ -100,11 +100,10 @@ def _highlight(text, words):
 
 
 def _snippet(doc, words):
-    text = " ".join(f"{doc.summary} {doc.body}".split())
-    tokens = text.split(" ")
-    lowered = [token.lower() for token in tokens]
-    stems = [_stem(word) for word in words if len(word) >= 3]
-    start = next((i for i, token in enumerate(lowered) if any(token.lstrip("(\"'").startswith(s) for s in stems)), 0)
+    """About SNIPPET_WORDS words from a little before the first matched word (a body runs to thousands)."""
+    tokens = f"{doc.summary} {doc.body}".split()
+    stems = tuple(_stem(word) for word in words if len(word) >= 3)
+    start = next((i for i, token in enumerate(tokens) if token.lower().lstrip("(\"'").startswith(stems)), 0)
     start = max(0, start - 8)
     window = " ".join(tokens[start : start + SNIPPET_WORDS])
     prefix = "… " if start else ""
@@ -134,7 +133,7 @@ def _corrections(plan, speller):
         if word in speller:
             continue
         suggestion = speller.suggest(word)
-        if suggestion and suggestion != word and backend().hit_count(word, today) == 0:
+        if suggestion and suggestion != word and not backend().has_hits(word, today):
             corrections[word] = suggestion
     return corrections
 
