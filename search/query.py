@@ -35,6 +35,7 @@ class Plan:
     words: list = field(default_factory=list)  # meaningful words, lowercased, in order
     phrases: list = field(default_factory=list)  # expansions from synonyms, each a list of words
     prefix_last: bool = False  # the last word may be unfinished ("sciat")
+    wants_definition: bool = False  # "what does sedation mean": the glossary's answer comes first
 
     @property
     def empty(self):
@@ -79,14 +80,26 @@ def expand(words, synonyms):
     return phrases
 
 
+# Words that ask what something means; they name no page, so they are not searched for.
+DEFINITION_WORDS = frozenset({"mean", "means", "meaning", "define", "definition", "significa", "significado", "definicion"})
+DEFINITION_CUE = re.compile(
+    r"^(?:what\s+(?:is|are|does|do)\b|define\b|definition\b|meaning\b|qu[eé]\s+(?:es|son|significa)\b)", re.I
+)
+
+
 def make_plan(raw, synonyms=None):
     """Build a Plan from raw input. Raises QueryRejected for input that must be refused."""
     text = clean(raw)
     all_words = words_of(text)[: MAX_WORDS * 2]
+    meaningful = [word for word in all_words if word not in STOP_WORDS | DEFINITION_WORDS]
+    wants_definition = bool(DEFINITION_CUE.match(text)) and (bool(DEFINITION_WORDS & set(all_words)) or len(meaningful) <= 3)
+    if wants_definition:
+        all_words = [word for word in all_words if word not in DEFINITION_WORDS]
     phrases = expand(all_words, synonyms or {})
     words = [word for word in all_words if word not in STOP_WORDS][:MAX_WORDS]
     finished = text.endswith((" ", ".", "?", "!"))
-    return Plan(text=text, words=words, phrases=phrases, prefix_last=bool(words) and not finished and len(words[-1]) >= 3)
+    prefix_last = bool(words) and not finished and len(words[-1]) >= 3
+    return Plan(text=text, words=words, phrases=phrases, prefix_last=prefix_last, wants_definition=wants_definition)
 
 
 def with_corrections(plan, corrections, synonyms=None):

@@ -138,6 +138,21 @@ def _corrections(plan, speller):
     return corrections
 
 
+def _definitions_first(plan, results):
+    """For "what does X mean", the glossary's definition of X leads the first page of results."""
+    wanted = set(plan.words)
+    if not wanted:
+        return results
+    definitions = [
+        doc for doc in SearchDocument.objects.filter(kind=SearchDocument.GLOSSARY)
+        if wanted <= set(words_of(f"{doc.title} {doc.aliases}"))
+    ]  # fmt: skip
+    definitions.sort(key=lambda doc: len(doc.title))
+    first = [_result(doc, plan.highlight_words()) for doc in definitions[:2]]
+    urls = {result.url for result in first}
+    return first + [result for result in results if result.url not in urls]
+
+
 def search(raw, page=1):
     """Search published content. Raises query.QueryRejected for input that must be refused (400)."""
     synonyms, speller = language()
@@ -150,6 +165,9 @@ def search(raw, page=1):
     if corrected_plan:
         result.corrected = corrected_plan.text
     result.results, result.total = _run(plan, page)
+    if plan.wants_definition and page == 1:
+        result.results = _definitions_first(plan, result.results)[:PAGE_SIZE]
+        result.total = max(result.total, len(result.results))
     if not result.total and corrected_plan:
         result.results, result.total = _run(corrected_plan, page)
         result.showing_corrected = bool(result.total)

@@ -172,8 +172,8 @@ class ReviewedEntry(models.Model):
 
     def clean(self):
         super().clean()
-        if self.image and not self.image_alt.strip():
-            raise ValidationError({"image_alt": "Describe the picture for people who cannot see it."})
+        if self.image and not (self.image_alt_en or "").strip():
+            raise ValidationError({"image_alt_en": "Describe the picture for people who cannot see it."})
         for code, _ in settings.LANGUAGES:
             points = lines(getattr(self, f"key_points_{code}", None) or "")
             if code != settings.LANGUAGE_CODE and not points:
@@ -319,20 +319,20 @@ class Treatment(ReviewedEntry):
     )
     # At a glance.
     helps_with = models.CharField("May help", max_length=200, help_text="At a glance: what it may help, in a few words.")
-    procedure_time = models.CharField("How long it takes", max_length=100, help_text="At a glance: how long the procedure takes.")
-    sedation = models.CharField("Awake or asleep", max_length=150, help_text="At a glance: awake, lightly sedated, or asleep.")
+    procedure_time = models.CharField("How long it takes", max_length=200, help_text="At a glance: how long the procedure takes.")
+    sedation = models.CharField("Awake or asleep", max_length=200, help_text="At a glance: awake, lightly sedated, or asleep.")
     imaging = models.CharField(
-        "Imaging used", max_length=150, help_text="At a glance: the imaging that guides the needle, if any."
+        "Imaging used", max_length=200, help_text="At a glance: the imaging that guides the needle, if any."
     )
     home_same_day = models.CharField(
-        "Home the same day", max_length=100, help_text="At a glance: whether people usually go home the same day."
+        "Home the same day", max_length=200, help_text="At a glance: whether people usually go home the same day."
     )
-    relief_starts = models.CharField("When relief may start", max_length=150, help_text="At a glance: when relief may start.")
+    relief_starts = models.CharField("When relief may start", max_length=200, help_text="At a glance: when relief may start.")
     relief_lasts = models.CharField(
-        "How long relief may last", max_length=150, help_text="At a glance: how long relief may last."
+        "How long relief may last", max_length=200, help_text="At a glance: how long relief may last."
     )
     back_to_normal = models.CharField(
-        "Back to normal activity", max_length=150, help_text="At a glance: typical return to normal activity."
+        "Back to normal activity", max_length=200, help_text="At a glance: typical return to normal activity."
     )
     invasiveness = models.CharField(
         "How invasive", max_length=10, choices=INVASIVENESS_CHOICES, help_text="At a glance: how invasive it is."
@@ -447,24 +447,25 @@ class Risk(models.Model):
         return self.description
 
     def save(self, *args, **kwargs):
-        problem = self.frequency_problem()
+        _, problem = self.frequency_problem()
         if problem:  # the admin form says so first; nothing may store a label that disagrees with its words
             raise ValidationError(problem)
         super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
-        problem = self.frequency_problem() if self.band else None
+        field, problem = self.frequency_problem() if self.band else (None, None)
         if problem:
-            raise ValidationError({"frequency": problem[0].upper() + problem[1:] + "."})
+            raise ValidationError({field: problem[0].upper() + problem[1:] + "."})
 
     def frequency_problem(self):
-        """The first language whose natural frequency does not fit the band, in plain words."""
+        """(field, plain words) for the first language whose natural frequency does not fit the band, or (None, None)."""
         for code, _ in settings.LANGUAGES:
-            problem = risk_bands.frequency_problem(self.band, getattr(self, f"frequency_{code}", None) or "")
+            field = f"frequency_{code}"
+            problem = risk_bands.frequency_problem(self.band, getattr(self, field, None) or "")
             if problem:
-                return problem
-        return None
+                return field, problem
+        return None, None
 
     @property
     def band_info(self):

@@ -9,6 +9,7 @@ grade, for the people who write it, and changes nothing.
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import FieldDoesNotExist
 
 from core.citations import read_citation
 from core.slugs import slug_problem
@@ -16,7 +17,7 @@ from rendering.markup import render_markdown
 from rendering.readability import reading_grade
 
 from . import prose, risk_bands
-from .models import MAX_KEY_POINTS, MIN_KEY_POINTS, URGENCY_ORDER, Risk
+from .models import MAX_KEY_POINTS, MIN_KEY_POINTS, URGENCY_ORDER, CareCard, Condition, Risk, Treatment, TreatmentQuestion
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
 
@@ -42,6 +43,7 @@ RISK_LIMITS = {"description": 300, "frequency": 80}
 
 
 KINDS = ("care_cards", "treatments", "conditions")
+MODELS = {"care_cards": CareCard, "treatments": Treatment, "conditions": Condition}
 SPANISH_CARD = ("title", "summary", "body")
 SPANISH_TREATMENT = ("name", "plain_alias", "summary", *TREATMENT_MARKDOWN)
 SPANISH_CONDITION = ("name", "lead", "summary", *CONDITION_MARKDOWN)
@@ -128,6 +130,28 @@ def _entry_problems(entry, label, text_keys, list_keys, cards):
     return problems + ([f"{label}: {slug}"] if slug else [])
 
 
+def _longer_than_the_field(model, values, label):
+    """Text longer than its database column: PostgreSQL would refuse it (SQLite would not say)."""
+    problems = []
+    for name, value in values.items():
+        try:
+            limit = getattr(model._meta.get_field(name), "max_length", None)
+        except FieldDoesNotExist:
+            continue
+        if limit and isinstance(value, str) and len(value) > limit:
+            problems.append(f"{label}: '{name}' is {len(value)} characters; the limit is {limit}")
+    return problems
+
+
+def _lengths(entry, model, label):
+    problems = _longer_than_the_field(model, {**entry, **(entry.get("at_a_glance") or {})}, label)
+    for risk in entry.get("risks") or []:
+        problems += _longer_than_the_field(Risk, risk, f"{label} risk")
+    for faq in entry.get("faqs") or []:
+        problems += _longer_than_the_field(TreatmentQuestion, faq, f"{label} question")
+    return problems
+
+
 def _spanish_problems(data):
     problems = []
     required = {"care_cards": SPANISH_CARD, "treatments": SPANISH_TREATMENT, "conditions": SPANISH_CONDITION}
@@ -138,7 +162,7 @@ def _spanish_problems(data):
             if slug not in english:
                 problems.append(f"{label}: there is no English entry with this slug")
                 continue
-            problems += _missing(entry, required[kind], label)
+            problems += _missing(entry, required[kind], label) + _lengths(entry, MODELS[kind], label)
             if kind == "treatments":
                 problems += _missing(entry.get("at_a_glance") or {}, SPANISH_GLANCE, f"{label} at_a_glance")
             for part in ("risks", "faqs", "key_points", "questions_to_ask", "self_care_do", "self_care_dont"):
@@ -158,6 +182,8 @@ def validate(data):
         problems += _missing(card, CARD_TEXT, label) + _too_long(card, label, CARD_LIMITS)
         if card.get("urgency") not in URGENCY_ORDER:
             problems.append(f"{label}: urgency must be {', '.join(URGENCY_ORDER)}")
+    for kind, model in MODELS.items():
+        problems += [problem for entry in data[kind] for problem in _lengths(entry, model, f"{kind[:-1]} {entry.get('slug')}")]
     for entry in data["treatments"]:
         label = f"treatment {entry.get('slug')}"
         problems += _entry_problems(entry, label, TREATMENT_TEXT, ("risks", "faqs", "conditions", "questions_to_ask"), cards)

@@ -47,7 +47,7 @@ def filled_form(client, treatment, **changes):
 def test_preview_shows_the_unsaved_change_as_patients_see_it_and_saves_nothing(admin_client):
     treatment = Treatment.objects.get(slug="nerve-blocks")
     version_before, risks_before = SiteState.version(), Risk.objects.filter(treatment=treatment).count()
-    data = filled_form(admin_client, treatment, summary="A summary seen only in the preview.", _preview="Preview")
+    data = filled_form(admin_client, treatment, summary_en="A summary seen only in the preview.", _preview="Preview")
     response = admin_client.post(change_url(treatment), data)
     html = response.content.decode()
     assert response.status_code == 200, html[:2000]
@@ -62,9 +62,9 @@ def test_preview_shows_the_unsaved_change_as_patients_see_it_and_saves_nothing(a
 def test_a_save_is_kept_in_the_history_with_who_and_when_and_can_be_restored(admin_client):
     treatment = Treatment.objects.get(slug="radiofrequency-ablation")
     original = treatment.summary
-    response = admin_client.post(change_url(treatment), filled_form(admin_client, treatment, summary="A first edit."))
+    response = admin_client.post(change_url(treatment), filled_form(admin_client, treatment, summary_en="A first edit."))
     assert response.status_code == 302
-    admin_client.post(change_url(treatment), filled_form(admin_client, treatment, summary="A second edit."))
+    admin_client.post(change_url(treatment), filled_form(admin_client, treatment, summary_en="A second edit."))
     versions = Version.objects.get_for_object(treatment)
     assert [v.field_dict["summary"] for v in versions] == ["A second edit.", "A first edit."]
     assert versions[0].revision.user.username == "boss"
@@ -74,7 +74,7 @@ def test_a_save_is_kept_in_the_history_with_who_and_when_and_can_be_restored(adm
     restore_url = f"/admin/treatments/treatment/{treatment.pk}/history/{first.pk}/"
     form = admin_client.get(restore_url).content.decode()
     assert "A first edit." in form
-    admin_client.post(restore_url, filled_form(admin_client, treatment, summary="A first edit."))
+    admin_client.post(restore_url, filled_form(admin_client, treatment, summary_en="A first edit."))
     assert Treatment.objects.get(pk=treatment.pk).summary == "A first edit."
     assert original != "A first edit."
 

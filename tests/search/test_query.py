@@ -70,3 +70,18 @@ def test_speller_leaves_known_short_and_far_words_alone():
 def test_distance_counts_swaps_as_one_edit():
     assert distance("sciatica", "sciatcia") == 1
     assert distance("kitten", "sitting") == 3
+
+
+@pytest.mark.parametrize(
+    "raw,words,wants",
+    [
+        ("what does sedation mean", ["sedation"], True),
+        ("What is a nerve block?", ["nerve", "block"], True),
+        ("define fluoroscopy", ["fluoroscopy"], True),
+        ("nerve block side effects", ["nerve", "block", "side", "effects"], False),
+        ("what does the pain pump do to my mood swings at night", ["pain", "pump", "mood", "swings", "night"], False),
+    ],
+)
+def test_a_question_about_a_word_s_meaning_is_read_as_such(raw, words, wants):
+    plan = make_plan(raw)
+    assert plan.words == words and plan.wants_definition is wants

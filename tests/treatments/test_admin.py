@@ -3,8 +3,8 @@
 import re
 
 import pytest
-from modeltranslation.translator import translator
 from django.contrib.auth.models import Permission
+from modeltranslation.translator import translator
 
 from core.models import SiteState
 from tests.treatments.conftest import TREATMENT_TEXT, make_card, make_treatment
@@ -95,8 +95,9 @@ def test_change_updates_the_page_and_bumps_the_content_version(admin_client, cli
         }
     )
     markdown = {field: getattr(treatment, field) for field in Treatment.MARKDOWN_FIELDS}
-    data.update(TREATMENT_TEXT | markdown | {"name": treatment.name, "slug": treatment.slug, "published": "2024-01-01"})
-    data["overview"] = "A freshly edited overview."
+    values = TREATMENT_TEXT | markdown | {"name": treatment.name, "slug": treatment.slug, "published": "2024-01-01"}
+    data.update(english_fields(Treatment, values))
+    data["overview_en"] = "A freshly edited overview."
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert SiteState.current().content_version > before
@@ -137,7 +138,7 @@ def test_valid_picture_upload_gets_renditions_and_needs_alt_text(admin_client, d
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("spine.jpg", photo(1200, 800), content_type="image/jpeg")
     response = _treatment_post(admin_client, "/admin/treatments/treatment/add/", card=make_card(), image=upload, image_alt="")
-    assert "image_alt" in response.context["adminform"].form.errors
+    assert "image_alt_en" in response.context["adminform"].form.errors
     upload = SimpleUploadedFile("spine.jpg", photo(1200, 800), content_type="image/jpeg")
     response = _treatment_post(
         admin_client, "/admin/treatments/treatment/add/", card=make_card(), image=upload, image_alt="A spine"

@@ -64,10 +64,10 @@ def test_a_card_an_admin_edited_is_never_overwritten(shipped, admin_client):
         url,
         {
             "urgency": "emergency",
-            "title": "Our clinic's own title",
+            "title_en": "Our clinic's own title",
             "slug": record.key,
-            "summary": "our words",
-            "body": "- Our own words",
+            "summary_en": "our words",
+            "body_en": "- Our own words",
         },
     )
     assert response.status_code == 302

@@ -130,8 +130,8 @@ def test_the_admin_names_the_band_a_frequency_belongs_to(client, django_user_mod
     treatment = make_treatment()
     url = f"/admin/treatments/treatment/{treatment.pk}/change/"
     data = _form_data(client, url)
-    data.update({"risks-TOTAL_FORMS": "1", "risks-0-description": "Infection", "risks-0-band": "rare",
-                 "risks-0-frequency": "about 3 in 100", "risks-0-course": "passes", "risks-0-order": "0"})  # fmt: skip
+    data.update({"risks-TOTAL_FORMS": "1", "risks-0-description_en": "Infection", "risks-0-band": "rare",
+                 "risks-0-frequency_en": "about 3 in 100", "risks-0-course": "passes", "risks-0-order": "0"})  # fmt: skip
     response = client.post(url, data)
     assert response.status_code == 200
     assert "does not fit the band &#x27;rare&#x27;" in response.content.decode() and "is common" in response.content.decode()

@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
     dependencies = [("treatments", "0004_starter_records")]
 
     operations = [
-        migrations.AddField("carecard", "slug", models.SlugField(max_length=80, null=True)),
+        migrations.AddField("carecard", "slug", models.SlugField(max_length=80, null=True, db_index=False)),
         migrations.AddField("carecard", "summary", models.CharField(default="", max_length=200)),
         migrations.AddField("treatment", "key_points", models.TextField(default="")),
         migrations.AddField("condition", "key_points", models.TextField(default="")),

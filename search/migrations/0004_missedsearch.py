@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0002_full_text_index'),
+        ('search', '0003_visible_from_index'),
     ]
 
     operations = [
