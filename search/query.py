@@ -1,4 +1,4 @@
-"""From what a patient typed to a safe search plan. Pure: no database, no settings.
+"""From what a patient typed to a safe search plan. Pure: no database, no settings (only the reader's language).
 
 Nothing the user types reaches SQL or a regular expression as syntax: the
 query is cut to words made of letters and digits, and the backends build
@@ -8,6 +8,8 @@ their match expressions from those words only.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -51,7 +53,8 @@ class Plan:
 def clean(raw):
     """Normalise what was typed: NFKC, no control or format characters, single spaces, a sane length."""
     if "\x00" in raw:
-        raise QueryRejected("the search contains a NUL character")
+        # The reason is shown to the reader ("We could not search for that: ..."), in the page's language.
+        raise QueryRejected(gettext("the search contains a NUL character"))
     text = unicodedata.normalize("NFKC", raw)
     text = "".join(" " if unicodedata.category(char)[0] in "CZ" else char for char in text)
     return " ".join(text.split())[:MAX_QUERY_LENGTH]

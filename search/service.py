@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.models import SiteState
 from treatments.models import Condition, Treatment
@@ -16,6 +17,13 @@ from .spelling import Speller
 
 PAGE_SIZE = 10
 SNIPPET_WORDS = 32
+# What each result is, in the reader's language (shown lowercase above its title).
+KIND_LABELS = {
+    SearchDocument.TREATMENT: _("treatment"),
+    SearchDocument.CONDITION: _("condition"),
+    SearchDocument.ARTICLE: _("article"),
+    SearchDocument.GLOSSARY: _("glossary"),
+}
 
 
 @dataclass
@@ -25,6 +33,10 @@ class Result:
     url: str
     snippet: str  # safe HTML: escaped text with <mark> around matched words
     title_html: str
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)
 
 
 @dataclass

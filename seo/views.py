@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from articles.models import Article
@@ -65,7 +66,7 @@ def robots_txt(request):
 class ArticleFeed(Feed):
     feed_type = Atom1Feed
     title = settings.SITE_NAME
-    subtitle = "New plain-language articles about pain and its treatments."
+    subtitle = _("New plain-language articles about pain and its treatments.")
 
     def link(self):
         return reverse("articles:list")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 
 from core.citations import Citation, url_problem
 from core.visibility import PublishedQuerySet, is_public
@@ -22,9 +23,9 @@ from . import prose, risk_bands
 
 EMERGENCY, SAME_DAY, SOON = "emergency", "same_day", "soon"
 URGENCY_CHOICES = [
-    (EMERGENCY, "Emergency: call 911 now"),
-    (SAME_DAY, "Same day: call your doctor today"),
-    (SOON, "Soon: make an appointment"),
+    (EMERGENCY, gettext_lazy("Emergency: call 911 now")),
+    (SAME_DAY, gettext_lazy("Same day: call your doctor today")),
+    (SOON, gettext_lazy("Soon: make an appointment")),
 ]
 URGENCY_ORDER = {EMERGENCY: 0, SAME_DAY: 1, SOON: 2}
 
@@ -89,16 +90,16 @@ class CareCard(models.Model):
 
     @property
     def urgency_label(self):
-        """The urgency in words, with the emergency number this site gives."""
+        """The urgency in words (in the page's language), with the emergency number this site gives."""
         return self.get_urgency_display().replace("911", settings.EMERGENCY_NUMBER)
 
     @property
     def summary_lead(self):
         """How the top-of-page summary introduces this card's signs."""
         return {
-            EMERGENCY: f"Call {settings.EMERGENCY_NUMBER} now if you have",
-            SAME_DAY: "Call your doctor the same day if you have",
-            SOON: "Make an appointment soon if you have",
+            EMERGENCY: gettext("Call %(number)s now if you have") % {"number": settings.EMERGENCY_NUMBER},
+            SAME_DAY: gettext("Call your doctor the same day if you have"),
+            SOON: gettext("Make an appointment soon if you have"),
         }[self.urgency]
 
     @property
@@ -309,33 +310,41 @@ class Condition(ReviewedEntry):
 
 class Treatment(ReviewedEntry):
     INVASIVENESS_CHOICES = [
-        ("injection", "An injection through the skin: no cut"),
-        ("needle", "Needles through the skin: no cut"),
-        ("implant", "A small operation to place a device under the skin"),
+        ("injection", gettext_lazy("An injection through the skin: no cut")),
+        ("needle", gettext_lazy("Needles through the skin: no cut")),
+        ("implant", gettext_lazy("A small operation to place a device under the skin")),
     ]
 
     plain_alias = models.CharField(
         max_length=120, help_text="What it does, in everyday words, for example 'using heat to quiet a pain nerve'."
     )
-    # At a glance.
-    helps_with = models.CharField("May help", max_length=200, help_text="At a glance: what it may help, in a few words.")
-    procedure_time = models.CharField("How long it takes", max_length=200, help_text="At a glance: how long the procedure takes.")
-    sedation = models.CharField("Awake or asleep", max_length=200, help_text="At a glance: awake, lightly sedated, or asleep.")
+    # At a glance: each field's verbose_name is the label the page prints, so it is translated.
+    helps_with = models.CharField(
+        gettext_lazy("May help"), max_length=200, help_text="At a glance: what it may help, in a few words."
+    )
+    procedure_time = models.CharField(
+        gettext_lazy("How long it takes"), max_length=200, help_text="At a glance: how long the procedure takes."
+    )
+    sedation = models.CharField(
+        gettext_lazy("Awake or asleep"), max_length=200, help_text="At a glance: awake, lightly sedated, or asleep."
+    )
     imaging = models.CharField(
-        "Imaging used", max_length=200, help_text="At a glance: the imaging that guides the needle, if any."
+        gettext_lazy("Imaging used"), max_length=200, help_text="At a glance: the imaging that guides the needle, if any."
     )
     home_same_day = models.CharField(
-        "Home the same day", max_length=200, help_text="At a glance: whether people usually go home the same day."
+        gettext_lazy("Home the same day"), max_length=200, help_text="At a glance: whether people usually go home the same day."
     )
-    relief_starts = models.CharField("When relief may start", max_length=200, help_text="At a glance: when relief may start.")
+    relief_starts = models.CharField(
+        gettext_lazy("When relief may start"), max_length=200, help_text="At a glance: when relief may start."
+    )
     relief_lasts = models.CharField(
-        "How long relief may last", max_length=200, help_text="At a glance: how long relief may last."
+        gettext_lazy("How long relief may last"), max_length=200, help_text="At a glance: how long relief may last."
     )
     back_to_normal = models.CharField(
-        "Back to normal activity", max_length=200, help_text="At a glance: typical return to normal activity."
+        gettext_lazy("Back to normal activity"), max_length=200, help_text="At a glance: typical return to normal activity."
     )
     invasiveness = models.CharField(
-        "How invasive", max_length=10, choices=INVASIVENESS_CHOICES, help_text="At a glance: how invasive it is."
+        gettext_lazy("How invasive"), max_length=10, choices=INVASIVENESS_CHOICES, help_text="At a glance: how invasive it is."
     )
     # Sections, in the order the page reads.
     overview = models.TextField(help_text="Markdown. What it is.")
@@ -416,7 +425,7 @@ class Risk(models.Model):
     """One risk of a treatment. The page files it under its band, so its heading always matches its words."""
 
     PASSES, LASTS = "passes", "lasts"
-    COURSE_CHOICES = [(PASSES, "Usually passes"), (LASTS, "Can last, or may need more treatment")]
+    COURSE_CHOICES = [(PASSES, gettext_lazy("Usually passes")), (LASTS, gettext_lazy("Can last, or may need more treatment"))]
 
     treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="risks")
     description = models.CharField(max_length=300, help_text="The risk in plain words.")

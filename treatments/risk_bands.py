@@ -9,26 +9,29 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class Band:
     key: str
-    label: str
-    meaning: str  # how often, as the page says it
+    label: str  # translated: the page prints it in its own language
+    meaning: str  # how often, as the page says it (translated too)
     low: Fraction  # the band's share of people, inclusive at both ends
     high: Fraction
 
 
 BANDS = (
-    Band("very_common", "Very common", "more than 1 in 10 people", Fraction(1, 10), Fraction(1)),
-    Band("common", "Common", "between 1 in 10 and 1 in 100 people", Fraction(1, 100), Fraction(1, 10)),
-    Band("uncommon", "Uncommon", "between 1 in 100 and 1 in 1,000 people", Fraction(1, 1000), Fraction(1, 100)),
-    Band("rare", "Rare", "between 1 in 1,000 and 1 in 10,000 people", Fraction(1, 10000), Fraction(1, 1000)),
-    Band("very_rare", "Very rare", "fewer than 1 in 10,000 people", Fraction(0), Fraction(1, 10000)),
-    Band("not_known", "How often is not known", "the studies do not say how often", Fraction(0), Fraction(1)),
+    Band("very_common", _("Very common"), _("more than 1 in 10 people"), Fraction(1, 10), Fraction(1)),
+    Band("common", _("Common"), _("between 1 in 10 and 1 in 100 people"), Fraction(1, 100), Fraction(1, 10)),
+    Band("uncommon", _("Uncommon"), _("between 1 in 100 and 1 in 1,000 people"), Fraction(1, 1000), Fraction(1, 100)),
+    Band("rare", _("Rare"), _("between 1 in 1,000 and 1 in 10,000 people"), Fraction(1, 10000), Fraction(1, 1000)),
+    Band("very_rare", _("Very rare"), _("fewer than 1 in 10,000 people"), Fraction(0), Fraction(1, 10000)),
+    Band("not_known", _("How often is not known"), _("the studies do not say how often"), Fraction(0), Fraction(1)),
 )
 BY_KEY = {band.key: band for band in BANDS}
-BAND_CHOICES = [(band.key, f"{band.label} ({band.meaning})") for band in BANDS]
+BAND_CHOICES = [(band.key, format_lazy("{} ({})", band.label, band.meaning)) for band in BANDS]
 ORDER = {band.key: index for index, band in enumerate(BANDS)}
 
 _NUMBER = r"\d[\d,.]*\d|\d"  # thousands written 10,000 (English) or 10.000 (Spanish)
