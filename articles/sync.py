@@ -5,6 +5,7 @@ Incremental (unchanged size and mtime, or unchanged hash, is skipped), atomic
 (a broken file is reported and its last good version stays live).
 """
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +26,11 @@ from .parser import content_hash
 from .workers import Job, parse_in_workers
 
 # Sent inside the sync's transaction when articles change; receivers (search
-# index) update in the same transaction.
+# index) update in the same transaction. A large sync sends it for every 500
+# articles saved, so the index is written while the workers parse on, then
+# once at the end with the rest, the removed articles and the data files.
 content_changed = Signal()  # kwargs: changed, removed (article slugs), data_files (paths such as glossary.yml)
+ANNOUNCE_EVERY = 500  # saved articles; the search index writes, and analyzes, in batches of 500
 # Sent inside the transaction at the end of every sync, changed or not.
 content_synced = Signal()
 
@@ -159,6 +163,7 @@ class _ArticleWriter:
         self.now = now
         self.tags = _TagCache()
         self.waiting = []
+        self.saved = []  # slugs saved and not yet announced with content_changed
 
     def add(self, parsed):
         self.waiting.append(parsed)
@@ -187,6 +192,7 @@ class _ArticleWriter:
         ArticleTopic.objects.bulk_create([topic for parsed, article in saved for topic in _topics(article, parsed.meta)])
         for parsed, article in saved:
             _save_redirects(article, parsed.meta.redirect_from, created=parsed.path not in self.existing)
+        self.saved.extend(parsed.slug for parsed in batch)
 
     def _update(self, parsed):
         article = self.existing[parsed.path]
@@ -227,6 +233,7 @@ class _SourceRecords:
 
 
 def _apply(jobs, report, now, known):
+    """Parse and save every job; return the slugs saved but not yet announced with content_changed."""
     candidates = {job.path: candidate for candidate, job in jobs}
     existing = {article.source_path: article for article in Article.objects.filter(source_path__in=list(candidates))}
     writer = _ArticleWriter(existing, now)
@@ -237,20 +244,25 @@ def _apply(jobs, report, now, known):
         timeout=settings.CONTENT_RENDER_TIMEOUT,
         max_bytes=settings.CONTENT_MAX_FILE_BYTES,
     )
-    for parsed in results:
-        candidate = candidates[parsed.path]
-        report.warnings.extend(p for p in parsed.problems if not p.is_error)
-        if not parsed.ok:
-            error = parsed.first_error()
-            report.failed.append(error)
-            records.add(candidate, parsed, error.format())
-            Article.objects.filter(source_path=parsed.path).update(last_sync_error=error.format())
-            continue
-        writer.add(parsed)
-        (report.updated if parsed.path in existing else report.created).append(parsed.slug)
-        records.add(candidate, parsed)
+    with contextlib.closing(results):  # a failed save stops the workers at once
+        for parsed in results:
+            candidate = candidates[parsed.path]
+            report.warnings.extend(p for p in parsed.problems if not p.is_error)
+            if not parsed.ok:
+                error = parsed.first_error()
+                report.failed.append(error)
+                records.add(candidate, parsed, error.format())
+                Article.objects.filter(source_path=parsed.path).update(last_sync_error=error.format())
+                continue
+            writer.add(parsed)
+            (report.updated if parsed.path in existing else report.created).append(parsed.slug)
+            records.add(candidate, parsed)
+            if len(writer.saved) >= ANNOUNCE_EVERY:
+                content_changed.send(sender=Article, changed=writer.saved, removed=[], data_files=[])
+                writer.saved = []
     writer.flush()
     records.save()
+    return writer.saved
 
 
 def _remove_missing(scan, known, report):
@@ -324,16 +336,14 @@ def sync_content(content_dir=None, *, force=False):
         _lock()
         known = {record.path: record for record in SourceFile.objects.all()}
         jobs = _plan(scan, known, force, settings.CONTENT_MAX_FILE_BYTES, report)
-        _apply(jobs, report, now, known)
+        unannounced = _apply(jobs, report, now, known)
         _remove_missing(scan, known, report)
         _sync_data_files(content_dir, force, report)
         _sync_images(content_dir, report)
         state = SiteState.current()
         if report.changed:
             state.content_version += 1
-            content_changed.send(
-                sender=Article, changed=report.created + report.updated, removed=report.removed, data_files=report.data_files
-            )
+            content_changed.send(sender=Article, changed=unannounced, removed=report.removed, data_files=report.data_files)
         content_synced.send(sender=Article)
         state.synced_at = now
         state.save()

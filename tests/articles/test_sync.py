@@ -7,10 +7,12 @@ import time
 import pytest
 from django.db import connection
 
+from articles import sync as sync_module
 from articles.discovery import ContentDirError
 from articles.models import Article, ArticleTopic, Redirect, SourceFile, Tag
 from articles.sync import content_changed, needs_sync, sync_content
 from core.models import SiteState
+from search.models import SearchDocument
 from tests.conftest import CORPUS, article_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -240,3 +242,19 @@ def test_changed_article_has_only_its_new_tags_and_topics(content):
     assert list(one.topics.values_list("kind", "slug")) == [("condition", "arthritis")]
     assert [tag.name for tag in two.tags.all()] == ["back"]
     assert list(two.topics.values_list("kind", "slug")) == [("condition", "sciatica")]
+
+
+def test_a_large_sync_announces_each_article_once_in_batches_and_all_are_searchable(content, monkeypatch):
+    monkeypatch.setattr(sync_module._ArticleWriter, "BATCH", 10)
+    monkeypatch.setattr(sync_module, "ANNOUNCE_EVERY", 20)
+    for index in range(45):
+        content.write(f"article-{index}", title=f"Article {index}")
+    received = []
+    content_changed.connect(lambda **kw: received.append(list(kw["changed"])), weak=False, dispatch_uid="spy")
+    try:
+        sync_content()
+    finally:
+        content_changed.disconnect(dispatch_uid="spy")
+    assert [len(changed) for changed in received] == [20, 20, 5]
+    assert sorted(slug for changed in received for slug in changed) == sorted(f"article-{index}" for index in range(45))
+    assert SearchDocument.objects.filter(kind=SearchDocument.ARTICLE).count() == 45
