@@ -183,3 +183,10 @@ def test_prose_leaves_out_code_tables_and_the_table_of_contents():
         "## Before you come\n\nEat a light meal\n\n```\ncode\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- Bring your list\n"
     ).html
     assert prose_text(html) == "Before you come.\nEat a light meal.\nBring your list."
+
+
+def test_no_character_that_counts_as_punctuation_lowers_into_a_letter_digit_or_space():
+    # What lets the grade lower ASCII text after removing punctuation instead of before, as textstat does.
+    kept = re.compile(r"[\w\s]")
+    changed = [hex(code) for code in range(0x110000) if not kept.match(chr(code)) and kept.search(chr(code).lower())]
+    assert changed == []
