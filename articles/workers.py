@@ -19,6 +19,9 @@ from core.problems import ERROR, Problem
 from .parser import ParsedArticle, parse_article
 
 JOBS_PER_WORKER = 2  # the one being parsed and the next, already in the pipe
+# A queued file must fit in the pipe's buffer (about 180 KB): sending a larger one would wait until the worker
+# reads it, and a worker stuck on pathological Markdown would never be killed.
+QUEUED_MAX_BYTES = 64 * 1024
 
 
 @dataclass
@@ -50,8 +53,9 @@ def _refused(job, message):
 class _Worker:
     """One forked parser and the jobs sent to it, oldest first.
 
-    Each worker holds a second job in its pipe, so it starts on that one as
-    soon as it is done instead of waiting for the sync to save its result.
+    Each worker holds a second job in its pipe (when it is small), so it
+    starts on that one as soon as it is done instead of waiting for the sync
+    to save its result.
     """
 
     def __init__(self, context, max_bytes):
@@ -100,13 +104,15 @@ def parse_in_workers(jobs, *, workers, timeout, max_bytes):
 
     def top_up(worker):
         while pending and len(worker.jobs) < JOBS_PER_WORKER:
+            if worker.jobs and len(pending[-1].raw) > QUEUED_MAX_BYTES:
+                return
             worker.give(pending.pop())
 
     try:
-        for _ in range(JOBS_PER_WORKER):  # one round at a time, so two files go to two workers
-            for worker in pool:
-                if pending:
-                    worker.give(pending.pop())
+        for worker in pool:  # one file each first, so two files go to two workers
+            worker.give(pending.pop())
+        for worker in pool:
+            top_up(worker)
         while any(worker.jobs for worker in pool):
             busy = {worker.connection: worker for worker in pool if worker.jobs}
             for connection in wait(list(busy), timeout=0.05):

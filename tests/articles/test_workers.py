@@ -1,6 +1,7 @@
 """Parsing in worker processes: every file gets one answer, and one bad file never costs another its page."""
 
 import os
+import time
 
 from articles import workers
 from articles.parser import content_hash
@@ -42,3 +43,13 @@ def test_a_worker_that_dies_costs_only_the_file_it_was_parsing(monkeypatch):
     results = parse([job("before"), job("crash"), job("after"), job("last")])
     assert results["crash"].first_error().code == "refused"
     assert all(results[slug].ok for slug in ("before", "after", "last"))
+
+
+def test_a_large_file_waiting_behind_a_slow_one_does_not_stop_the_time_limit():
+    large = job("large", body="Plain words for a long page. " * 6500)  # about 190 KB: more than a pipe holds
+    assert 180_000 < len(large.raw) < 200_000
+    started = time.monotonic()
+    results = parse([job("slow", body="[" * 20000 + "x" + "]" * 20000), large, job("after")], timeout=1)
+    assert time.monotonic() - started < 10
+    assert not results["slow"].ok
+    assert results["large"].ok and results["after"].ok
