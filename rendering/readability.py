@@ -88,7 +88,7 @@ _RELEVANT_TAGS = BLOCK_TAGS | SKIPPED_TAGS | _RAW_TEXT_TAGS
 
 
 def _clean_html_blocks(html):
-    """Blocks of HTML written the way nh3 writes it, read with one regular expression: a third of HTMLParser's time.
+    """Blocks of HTML written the way nh3 writes it, read with one regular expression in under half HTMLParser's time.
 
     None for anything else (a comment, a script, a stray `<`), which HTMLParser reads instead.
     """
