@@ -13,11 +13,19 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
 from articles.sync import sync_content  # noqa: E402
 
+
+def cpu_seconds(who):
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 call_command("migrate", verbosity=0)
+cpu_before = cpu_seconds(resource.RUSAGE_SELF)
 started = time.perf_counter()
 report = sync_content()
 seconds = time.perf_counter() - started
@@ -29,6 +37,9 @@ print(
             "seconds": seconds,
             "peak_mb": own,
             "worker_peak_mb": workers,
+            "workers": settings.CONTENT_SYNC_WORKERS,
+            "cpu_main": cpu_seconds(resource.RUSAGE_SELF) - cpu_before,
+            "cpu_workers": cpu_seconds(resource.RUSAGE_CHILDREN),
             "created": len(report.created),
             "updated": len(report.updated),
             "unchanged": report.unchanged,

@@ -81,20 +81,23 @@ def _filter_attribute(element, attribute, value):
     return value
 
 
+# Built once: nh3.clean() converts the allow-lists for every call, a third of its time on an article.
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    clean_content_tags=CLEAN_CONTENT_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    tag_attribute_values=ATTRIBUTE_VALUES,
+    attribute_filter=_filter_attribute,
+    url_schemes=URL_SCHEMES,
+    allowed_classes=ALLOWED_CLASSES,
+    link_rel="noopener noreferrer",
+    strip_comments=True,
+)
+
+
 def sanitize_html(html):
     """Clean rendered HTML against the site's allow-list."""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        clean_content_tags=CLEAN_CONTENT_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        tag_attribute_values=ATTRIBUTE_VALUES,
-        attribute_filter=_filter_attribute,
-        url_schemes=URL_SCHEMES,
-        allowed_classes=ALLOWED_CLASSES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    )
+    return _CLEANER.clean(html)
 
 
 @dataclass

@@ -7,10 +7,12 @@ import time
 import pytest
 from django.db import connection
 
+from articles import sync as sync_module
 from articles.discovery import ContentDirError
-from articles.models import Article, Redirect, SourceFile
+from articles.models import Article, ArticleTopic, Redirect, SourceFile, Tag
 from articles.sync import content_changed, needs_sync, sync_content
 from core.models import SiteState
+from search.models import SearchDocument
 from tests.conftest import CORPUS, article_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -205,3 +207,58 @@ def test_corpus_duplicate_slug_is_refused_and_the_original_keeps_its_page(conten
     assert report.created == ["aspirin"]
     assert report.failed[0].path == "articles/another-page.md"
     assert "does not match the file name" in report.failed[0].message
+
+
+def test_many_new_articles_each_get_their_own_tags_topics_and_redirects(content):
+    # More articles than one batch of writes, so the batches must not mix up whose rows are whose.
+    for index in range(130):
+        content.write(
+            f"article-{index}",
+            title=f"Article {index}",
+            tags=f"[every, group-{index % 3}]",
+            treatments=f"[treatment-{index}]",
+            conditions=f"[condition-{index % 2}]",
+            redirect_from=f"[old-{index}]" if index % 10 == 0 else "[]",
+        )
+    report = sync_content()
+    assert len(report.created) == 130 and not report.failed
+    for index in (0, 1, 49, 50, 51, 99, 100, 129):
+        article = Article.objects.get(slug=f"article-{index}")
+        assert sorted(tag.name for tag in article.tags.all()) == ["every", f"group-{index % 3}"]
+        assert sorted(article.topics.values_list("kind", "slug")) == [
+            ("condition", f"condition-{index % 2}"),
+            ("treatment", f"treatment-{index}"),
+        ]
+        assert list(article.redirects.values_list("old_slug", flat=True)) == ([f"old-{index}"] if index % 10 == 0 else [])
+    assert Tag.objects.count() == 4
+    assert ArticleTopic.objects.count() == 260
+
+
+def test_changed_article_has_only_its_new_tags_and_topics(content):
+    content.write("one", tags="[needles, back]", treatments="[nerve-block]")
+    content.write("two", tags="[back]", conditions="[sciatica]")
+    sync_content()
+    content.write("one", tags="[back, sleep]", conditions="[arthritis]")
+    report = sync_content()
+    assert report.updated == ["one"]
+    one, two = Article.objects.get(slug="one"), Article.objects.get(slug="two")
+    assert sorted(tag.name for tag in one.tags.all()) == ["back", "sleep"]
+    assert list(one.topics.values_list("kind", "slug")) == [("condition", "arthritis")]
+    assert [tag.name for tag in two.tags.all()] == ["back"]
+    assert list(two.topics.values_list("kind", "slug")) == [("condition", "sciatica")]
+
+
+def test_a_large_sync_announces_each_article_once_in_batches_and_all_are_searchable(content, monkeypatch):
+    monkeypatch.setattr(sync_module._ArticleWriter, "BATCH", 10)
+    monkeypatch.setattr(sync_module, "ANNOUNCE_EVERY", 20)
+    for index in range(45):
+        content.write(f"article-{index}", title=f"Article {index}")
+    received = []
+    content_changed.connect(lambda **kw: received.append(list(kw["changed"])), weak=False, dispatch_uid="spy")
+    try:
+        sync_content()
+    finally:
+        content_changed.disconnect(dispatch_uid="spy")
+    assert [len(changed) for changed in received] == [20, 20, 5]
+    assert sorted(slug for changed in received for slug in changed) == sorted(f"article-{index}" for index in range(45))
+    assert SearchDocument.objects.filter(kind=SearchDocument.ARTICLE).count() == 45

@@ -3,8 +3,10 @@
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import nh3
 import pytest
 
+from rendering import markup
 from rendering.markup import render_markdown, sanitize_html
 from tests.conftest import CORPUS
 
@@ -101,3 +103,26 @@ def test_attr_list_cannot_add_event_handlers():
     html = render_markdown('[link](https://example.org){: onclick="alert(1)" }').html
     assert "onclick" not in html
     assert 'href="https://example.org"' in html
+
+
+def test_the_reused_sanitizer_cleans_exactly_as_a_fresh_nh3_call_does():
+    def clean_per_call(html):
+        return nh3.clean(
+            html,
+            tags=markup.ALLOWED_TAGS,
+            clean_content_tags=markup.CLEAN_CONTENT_TAGS,
+            attributes=markup.ALLOWED_ATTRIBUTES,
+            tag_attribute_values=markup.ATTRIBUTE_VALUES,
+            attribute_filter=markup._filter_attribute,
+            url_schemes=markup.URL_SCHEMES,
+            allowed_classes=markup.ALLOWED_CLASSES,
+            link_rel="noopener noreferrer",
+            strip_comments=True,
+        )
+
+    converter = markup._markdown()
+    for source in XSS_CASES + ["## Heading {#Bad Id}\n\n[x](//evil.example) ![p](https://t.example/p.gif) [ok](other.md)"]:
+        converter.reset()
+        raw = converter.convert(source)
+        for html in (source, raw, converter.toc):
+            assert sanitize_html(html) == clean_per_call(html), source
