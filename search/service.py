@@ -150,17 +150,33 @@ def _corrections(plan, speller):
     return corrections
 
 
-def _definitions_first(plan, results):
-    """For "what does X mean", the glossary's definition of X leads the first page of results."""
+def _definitions(plan):
+    """For "what does X mean": the glossary's definition of X."""
     wanted = set(plan.words)
-    if not wanted:
-        return results
+    if not plan.wants_definition or not wanted:
+        return []
     definitions = [
         doc for doc in SearchDocument.objects.filter(kind=SearchDocument.GLOSSARY)
         if wanted <= set(words_of(f"{doc.title} {doc.aliases}"))
     ]  # fmt: skip
-    definitions.sort(key=lambda doc: len(doc.title))
-    first = [_result(doc, plan.highlight_words()) for doc in definitions[:2]]
+    return sorted(definitions, key=lambda doc: len(doc.title))[:2]
+
+
+def _named_pages(plan):
+    """A treatment or condition whose name is exactly what was typed, or what a synonym said it means."""
+    names = [" ".join(plan.words), *(" ".join(phrase) for phrase in plan.phrases)]
+    candidates = SearchDocument.objects.filter(kind__in=(SearchDocument.TREATMENT, SearchDocument.CONDITION))
+    wanted = {name for name in names if name}
+    return [doc for doc in candidates.only("title") if " ".join(words_of(doc.title)) in wanted]
+
+
+def _pinned_first(plan, results):
+    """The answers a reader plainly asked for lead the first page, whatever the ranking says."""
+    pinned = _definitions(plan) + _named_pages(plan)
+    if not pinned:
+        return results
+    by_id = SearchDocument.objects.in_bulk([doc.pk for doc in pinned])
+    first = [_result(by_id[doc.pk], plan.highlight_words()) for doc in pinned]
     urls = {result.url for result in first}
     return first + [result for result in results if result.url not in urls]
 
@@ -177,8 +193,8 @@ def search(raw, page=1):
     if corrected_plan:
         result.corrected = corrected_plan.text
     result.results, result.total = _run(plan, page)
-    if plan.wants_definition and page == 1:
-        result.results = _definitions_first(plan, result.results)[:PAGE_SIZE]
+    if page == 1:
+        result.results = _pinned_first(plan, result.results)[:PAGE_SIZE]
         result.total = max(result.total, len(result.results))
     if not result.total and corrected_plan:
         result.results, result.total = _run(corrected_plan, page)
