@@ -19,12 +19,15 @@ from core.checks import database_checks, reference_checks
 from core.problems import ERROR, WARNING, Problem, sort_for_report
 from pictures.images import ImageRefused
 from pictures.images import inspect as inspect_image
+from rendering.reading_ease import inflesz_band
 
 from . import discovery
-from .parser import content_hash
+from .parser import ARTICLE_ADDRESSES, content_hash
 from .workers import Job, parse_in_workers
 
-ARTICLE_LINK = re.compile(r'href="/articles/([^/"#?]+)/?[^"]*"')
+ARTICLE_LINKS = {
+    language: re.compile(rf'href="{re.escape(prefix)}([^/"#?]+)/?[^"]*"') for language, prefix in ARTICLE_ADDRESSES.items()
+}
 
 
 @dataclass
@@ -61,6 +64,13 @@ def _parse_all(scan):
     )
 
 
+def _by_language(articles):
+    groups = defaultdict(list)
+    for parsed in articles:
+        groups[parsed.language].append(parsed)
+    return groups.values()
+
+
 def _duplicate_titles(articles):
     by_title = defaultdict(list)
     for parsed in articles:
@@ -89,7 +99,7 @@ def _redirect_clashes(articles):
 def _broken_links(articles):
     known = {parsed.slug for parsed in articles} | {old for parsed in articles for old in parsed.meta.redirect_from}
     for parsed in articles:
-        for target in ARTICLE_LINK.findall(parsed.html):
+        for target in ARTICLE_LINKS[parsed.language].findall(parsed.html):
             if target not in known:
                 close = difflib.get_close_matches(target, sorted(known), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -124,7 +134,19 @@ def _images(parsed, content_dir):
             yield problem
 
 
+def _translation_source(parsed, english):
+    """A Spanish file must name an English article that exists."""
+    if parsed.language != "en" and parsed.meta.translation_of and parsed.meta.translation_of not in english:
+        close = difflib.get_close_matches(parsed.meta.translation_of, sorted(english), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        message = f"'translation_of' names '{parsed.meta.translation_of}', which is not an English article{hint}"
+        yield Problem(parsed.path, 2, ERROR, message, "translation")
+
+
 def _grade(parsed):
+    if parsed.language == "es":
+        yield from _spanish_ease(parsed)
+        return
     target = settings.CONTENT_READING_GRADE_TARGET
     if parsed.reading_grade > target:
         yield Problem(
@@ -137,6 +159,16 @@ def _grade(parsed):
         )
 
 
+def _spanish_ease(parsed):
+    target = settings.CONTENT_SPANISH_READING_EASE_TARGET
+    if parsed.reading_ease < target:
+        message = (
+            f"the Spanish reads at {parsed.reading_ease:g} on the INFLESZ scale ({inflesz_band(parsed.reading_ease)}), "
+            f"below the target of {target:g} (bastante fácil): use shorter sentences and everyday words"
+        )
+        yield Problem(parsed.path, parsed.body_line, WARNING, message, "grade")
+
+
 def check_content(content_dir=None):
     """Return a CheckReport of every problem; raises discovery.ContentDirError when the folder is missing."""
     content_dir = content_dir or settings.CONTENT_DIR
@@ -146,12 +178,15 @@ def check_content(content_dir=None):
     good = [parsed for parsed in parsed_files if parsed.ok]
     for parsed in parsed_files:
         report.problems.extend(parsed.problems)
-    report.problems.extend(_duplicate_titles(good))
-    report.problems.extend(_redirect_clashes(good))
-    report.problems.extend(_broken_links(good))
+    for same_language in _by_language(good):
+        report.problems.extend(_duplicate_titles(same_language))
+        report.problems.extend(_redirect_clashes(same_language))
+        report.problems.extend(_broken_links(same_language))
+    english = {parsed.slug for parsed in good if parsed.language == "en"}
     for parsed in good:
         report.problems.extend(_images(parsed, content_dir))
         report.problems.extend(_grade(parsed))
+        report.problems.extend(_translation_source(parsed, english))
         for check in reference_checks():
             report.problems.extend(check(parsed))
     report.problems.extend(datafiles.check(content_dir))

@@ -31,6 +31,7 @@ class Candidate:
     location: str  # the file's full path
     size: int
     mtime_ns: int
+    language: str = "en"
 
     @property
     def absolute(self):
@@ -55,15 +56,15 @@ def _has_unsafe_characters(name):
     return any(unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} for char in name)
 
 
-def _classify(name, entry_stat):
+def _classify(folder, name, entry_stat):
     """(slug, problem): slug when the entry is an article, else a problem or None to skip silently."""
-    relative = f"{ARTICLES_FOLDER}/{name}"
+    relative = f"{folder}/{name}"
     if EDITOR_LEFTOVERS.search(name) or _has_unsafe_characters(name):
         return None, None
     if stat.S_ISLNK(entry_stat.st_mode):
         return None, Problem(relative, 1, WARNING, "symbolic links are not followed; copy the file here instead", "symlink")
     if stat.S_ISDIR(entry_stat.st_mode):
-        return None, Problem(relative, 1, WARNING, "folders inside articles/ are not read; move the file up one level", "folder")
+        return None, Problem(relative, 1, WARNING, f"folders inside {folder}/ are not read; move the file up one level", "folder")
     if not stat.S_ISREG(entry_stat.st_mode):
         return None, None
     stem, dot, extension = name.rpartition(".")
@@ -81,40 +82,50 @@ def _classify(name, entry_stat):
     return stem, None
 
 
+# English articles in articles/, their Spanish translations in es/articles/.
+LANGUAGE_FOLDERS = {"en": ARTICLES_FOLDER, "es": f"es/{ARTICLES_FOLDER}"}
+
+
 def scan(content_dir):
-    """List the article files under content_dir. Raises ContentDirError if it cannot be read."""
+    """List the article files under content_dir, in every language. Raises ContentDirError if it cannot be read."""
     root = Path(content_dir)
     if not root.is_dir():
         raise ContentDirError(f"the content folder {root} does not exist or is not a folder")
-    folder = root / ARTICLES_FOLDER
     result = Scan()
+    for language, relative_folder in LANGUAGE_FOLDERS.items():
+        _scan_folder(root / relative_folder, relative_folder, language, result)
+    return result
+
+
+def _scan_folder(folder, relative_folder, language, result):
     try:
         entries = list(os.scandir(folder)) if folder.is_dir() else []
     except OSError as exc:
         raise ContentDirError(f"the folder {folder} cannot be read: {exc.strerror}") from None
+    found = Scan()
     for entry in sorted(entries, key=lambda e: e.name):
         try:
             entry_stat = entry.stat(follow_symlinks=False)
         except OSError:
             continue
-        slug, problem = _classify(entry.name, entry_stat)
+        slug, problem = _classify(relative_folder, entry.name, entry_stat)
         if problem:
-            result.problems.append(problem)
+            found.problems.append(problem)
         if slug:
-            result.candidates.append(
-                Candidate(f"{ARTICLES_FOLDER}/{entry.name}", slug, entry.path, entry_stat.st_size, entry_stat.st_mtime_ns)
-            )
-    _report_collisions(result)
-    return result
+            path = f"{relative_folder}/{entry.name}"
+            found.candidates.append(Candidate(path, slug, entry.path, entry_stat.st_size, entry_stat.st_mtime_ns, language))
+    _report_collisions(found, relative_folder)
+    result.candidates.extend(found.candidates)
+    result.problems.extend(found.problems)
 
 
-def _report_collisions(result):
+def _report_collisions(result, relative_folder):
     """A refused name that would fold onto a real article's slug is named as a clash."""
     slugs = {candidate.slug: candidate.path for candidate in result.candidates}
     for index, problem in enumerate(result.problems):
         if problem.code not in {"file-name", "extension"}:
             continue
-        stem = problem.path.removeprefix(f"{ARTICLES_FOLDER}/").rpartition(".")[0]
+        stem = problem.path.removeprefix(f"{relative_folder}/").rpartition(".")[0]
         folded = _suggested_slug(stem)
         if folded in slugs:
             result.problems[index] = Problem(

@@ -2,10 +2,13 @@
 
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 
 from core.citations import Citation
 from core.visibility import PublishedQuerySet, is_public
+
+from .review_text import text_fingerprint
 
 
 class TagQuerySet(models.QuerySet):
@@ -19,7 +22,11 @@ class ArticleQuerySet(PublishedQuerySet):
 
     def cards(self):
         """Only what a list or card shows: the large HTML columns stay in the database."""
-        return self.only(*self.CARD_FIELDS)
+        return self.only(*self.CARD_FIELDS, "language")
+
+    def in_language(self, language=None):
+        """The articles written in `language` (the active language when not given)."""
+        return self.filter(language=language or translation.get_language() or "en")
 
 
 class Tag(models.Model):
@@ -36,7 +43,12 @@ class Tag(models.Model):
 
 
 class Article(models.Model):
-    slug = models.SlugField(max_length=80, unique=True)
+    language = models.CharField(max_length=5, default="en", db_index=True)
+    slug = models.SlugField(max_length=80)
+    # Spanish files name the English article they translate, and the sync notes which English text
+    # (its review fingerprint) the Spanish was written from, to say when the translation falls behind.
+    translation_of = models.SlugField(max_length=80, blank=True)
+    made_from = models.CharField(max_length=64, blank=True)
     title = models.CharField(max_length=90)
     summary = models.CharField(max_length=160)
     published = models.DateField(db_index=True)
@@ -59,6 +71,7 @@ class Article(models.Model):
     word_count = models.PositiveIntegerField(default=0)
     reading_minutes = models.PositiveIntegerField(default=1)
     reading_grade = models.FloatField(default=0)
+    reading_ease = models.FloatField(default=0)  # Spanish pages: Szigriszt-Pazos on the INFLESZ scale
     source_path = models.CharField(max_length=500, unique=True)
     content_hash = models.CharField(max_length=64)
     last_sync_error = models.TextField(blank=True)
@@ -71,12 +84,14 @@ class Article(models.Model):
         # In the order pages list articles, so the feed and any list page read their rows straight off the
         # index (drafts skipped as they come) instead of sorting every article: 150 ms at 10,000.
         indexes = [models.Index(fields=["-published", "title"], name="article_public_order_idx")]
+        constraints = [models.UniqueConstraint(fields=["language", "slug"], name="one_article_per_language_and_slug")]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
 
     @property
     def is_public(self):
@@ -89,6 +104,18 @@ class Article(models.Model):
     @property
     def last_changed(self):
         return max(filter(None, [self.published, self.updated]))
+
+    @property
+    def translation_behind(self):
+        """A Spanish article whose English has changed since the Spanish was written from it."""
+        source = self.english_source
+        return bool(source and self.made_from != text_fingerprint(source.review_text))
+
+    @cached_property
+    def english_source(self):
+        if self.language == "en" or not self.translation_of:
+            return None
+        return Article.objects.filter(language="en", slug=self.translation_of).first()
 
     @property
     def citations(self):

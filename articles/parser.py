@@ -7,6 +7,7 @@ from core.problems import ERROR, ContentError, Problem
 from rendering import cards
 from rendering.markup import content_images, render_markdown
 from rendering.readability import prose_text, reading_grade, reading_minutes, word_count
+from rendering.reading_ease import spanish_reading_ease, spanish_word_count
 
 from . import frontmatter, schema
 
@@ -28,6 +29,8 @@ class ParsedArticle:
     prose: str = ""
     image_refs: list = field(default_factory=list)
     card_placements: list = field(default_factory=list)  # (slug, line in the file)
+    language: str = "en"
+    reading_ease: float = 0.0  # Spanish pages (rendering/reading_ease.py)
     problems: list = field(default_factory=list)
 
     @property
@@ -44,6 +47,15 @@ class ParsedArticle:
 
 def content_hash(raw):
     return hashlib.sha256(raw).hexdigest()
+
+
+# Where an article link written as `other-article.md` leads, by the language of the file it is in.
+ARTICLE_ADDRESSES = {"en": "/articles/", "es": "/es/articulos/"}
+
+
+def language_of(path):
+    """Spanish files live under es/ in the content folder."""
+    return "es" if path.startswith("es/") else "en"
 
 
 def parse_article(path, slug, raw, *, max_bytes=None, digest=None):
@@ -65,21 +77,26 @@ def parse_article(path, slug, raw, *, max_bytes=None, digest=None):
     except ContentError as exc:
         parsed.problems.append(Problem(path, exc.line, ERROR, exc.message, exc.code))
         return parsed
-    meta, issues = schema.validate(data, key_lines, slug)
+    parsed.language = language_of(path)
+    meta, issues = schema.validate(data, key_lines, slug, parsed.language)
     parsed.problems.extend(Problem(path, line, level, message, code) for line, level, message, code in issues)
     parsed.body, parsed.body_line = body, body_line
     if any(p.is_error for p in parsed.problems):
         return parsed
     parsed.meta = meta
     _check_card_placements(parsed)
-    rendered = render_markdown(body)
+    rendered = render_markdown(body, article_url_prefix=ARTICLE_ADDRESSES[parsed.language])
     parsed.html, parsed.toc_html = rendered.html, rendered.toc_html
     parsed.image_refs = content_images(rendered.html)
     parsed.heading_count = len(rendered.headings)
     prose = parsed.prose = prose_text(cards.without_placements(rendered.html))
-    parsed.word_count = word_count(prose)
+    if parsed.language == "es":
+        parsed.word_count = spanish_word_count(prose)
+        parsed.reading_ease = spanish_reading_ease(prose)
+    else:
+        parsed.word_count = word_count(prose)
+        parsed.reading_grade = reading_grade(prose)
     parsed.reading_minutes = reading_minutes(parsed.word_count)
-    parsed.reading_grade = reading_grade(prose)
     if not parsed.word_count:
         parsed.problems.append(
             Problem(path, body_line, "warning", "the article has no text after the front matter", "empty-body")

@@ -4,9 +4,17 @@ The slug, the dates, `draft` and `redirect_from` are left out: renaming a file
 or changing its date does not change what patients read, so it keeps its review.
 """
 
+import hashlib
+
+
+def text_fingerprint(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
 
 def review_text(meta, body):
     lines = [f"Title: {meta.title}", f"Summary: {meta.summary}"]
+    if meta.translation_of:
+        lines.append(f"Translation of: {meta.translation_of}")
     for label, values in (("Treatments", meta.treatments), ("Conditions", meta.conditions), ("Tags", meta.tags)):
         if values:
             lines.append(f"{label}: {', '.join(values)}")

@@ -41,6 +41,7 @@ class ArticleMeta:
     image_alt: str | None = None
     redirect_from: list = field(default_factory=list)
     sources: list = field(default_factory=list)
+    translation_of: str = ""
 
 
 FIELDS = [name for name in ArticleMeta.__dataclass_fields__] + list(REVIEW_KEYS)
@@ -174,7 +175,24 @@ def _check_image(checker, data, meta):
         meta.image_alt = checker.text("image_alt", 300)
 
 
-def validate(data, key_lines, file_slug):
+def _check_translation_of(checker, data, meta, language):
+    """A Spanish file names the English article it translates; an English file has nothing to name."""
+    if language == "en":
+        if "translation_of" in data:
+            checker.report("translation_of", "'translation_of' belongs in Spanish files (es/articles/) only; delete it",
+                           level=WARNING, code="translation")  # fmt: skip
+        return
+    slugs = checker.slug_list("translation_of")
+    if "translation_of" not in data:
+        checker.report("translation_of", "a Spanish file needs 'translation_of: ENGLISH-SLUG' naming the article it translates",
+                       code="translation")  # fmt: skip
+    elif len(slugs) != 1:
+        checker.report("translation_of", "'translation_of' names one English article by its slug", code="translation")
+    else:
+        meta.translation_of = slugs[0]
+
+
+def validate(data, key_lines, file_slug, language="en"):
     """Check a front matter mapping; return (ArticleMeta, issues) where issues are (line, level, message, code)."""
     data, key_lines = dict(data), dict(key_lines)
     checker = _Checker(data, key_lines)
@@ -203,6 +221,7 @@ def validate(data, key_lines, file_slug):
         checker.report("draft", "'draft' must be true or false", code="type")
     meta.draft = draft is True
     _check_image(checker, data, meta)
+    _check_translation_of(checker, data, meta, language)
     _check_slug_key(checker, data, file_slug)
     _check_unknown_keys(checker, data)
     return meta, checker.issues

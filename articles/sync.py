@@ -23,7 +23,7 @@ from pictures.renditions import sync_content_images
 from . import discovery
 from .models import Article, ArticleTopic, Redirect, SourceFile, Tag
 from .parser import content_hash
-from .review_text import review_text
+from .review_text import review_text, text_fingerprint
 from .workers import Job, parse_in_workers
 
 # Sent inside the sync's transaction when articles change; receivers (search
@@ -142,6 +142,9 @@ def _article_values(parsed, now):
         "word_count": parsed.word_count,
         "reading_minutes": parsed.reading_minutes,
         "reading_grade": parsed.reading_grade,
+        "reading_ease": parsed.reading_ease,
+        "language": parsed.language,
+        "translation_of": parsed.meta.translation_of,
         "content_hash": parsed.content_hash,
         "last_sync_error": "",
         "synced_at": now,
@@ -340,6 +343,7 @@ def sync_content(content_dir=None, *, force=False):
         # Removed files first: a file renamed in this sync may claim its old slug in redirect_from.
         _remove_missing(scan, known, report)
         unannounced = _apply(jobs, report, now, known)
+        _note_what_translations_were_made_from(now)
         _sync_data_files(content_dir, force, report)
         _sync_images(content_dir, report)
         state = SiteState.current()
@@ -351,6 +355,17 @@ def sync_content(content_dir=None, *, force=False):
         state.save()
         report.content_version = state.content_version
     return report
+
+
+def _note_what_translations_were_made_from(now):
+    """A Spanish file saved in this sync was written from its English article as it is now."""
+    saved = list(Article.objects.filter(language="es", synced_at=now).exclude(translation_of=""))
+    english = {a.slug: a for a in Article.objects.filter(language="en", slug__in=[s.translation_of for s in saved])}
+    for spanish in saved:
+        source = english.get(spanish.translation_of)
+        made_from = text_fingerprint(source.review_text) if source else ""
+        if spanish.made_from != made_from:
+            Article.objects.filter(pk=spanish.pk).update(made_from=made_from)
 
 
 def needs_sync(content_dir=None):

@@ -11,8 +11,9 @@ from core import datafiles
 
 from .models import SitePage
 
-POLICY = "pages/how-we-write.md"
-SITE_PAGE_FILES = (POLICY,)
+POLICY = "policy"
+# (file under CONTENT_DIR, the page it is): each language's file of the same page shares its key.
+SITE_PAGE_FILES = {"pages/how-we-write.md": POLICY, "es/pages/como-escribimos.md": POLICY}
 
 
 def parse_site_page(raw, path):
@@ -22,8 +23,10 @@ def parse_site_page(raw, path):
 def save_site_page(parsed):
     meta = parsed.meta
     SitePage.objects.update_or_create(
-        slug=parsed.slug,
+        key=SITE_PAGE_FILES[parsed.path],
+        language=parsed.language,
         defaults={
+            "slug": parsed.slug,
             "title": meta.title,
             "summary": meta.summary,
             "updated": meta.updated or meta.published,

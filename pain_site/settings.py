@@ -242,6 +242,8 @@ RELEASE_ID = os.environ.get("RELEASE_ID", "").strip() or compute_release_id(BASE
 # Content pipeline.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR") or BASE_DIR / "content").resolve()
 CONTENT_READING_GRADE_TARGET = float(os.environ.get("CONTENT_READING_GRADE_TARGET", "8"))
+# Spanish pages: check_content warns below this Szigriszt-Pazos score (65 = "bastante fácil" on the INFLESZ scale).
+CONTENT_SPANISH_READING_EASE_TARGET = float(os.environ.get("CONTENT_SPANISH_READING_EASE_TARGET", "65"))
 CONTENT_MAX_FILE_BYTES = env_int("CONTENT_MAX_FILE_BYTES", 200_000)
 CONTENT_RENDER_TIMEOUT = float(os.environ.get("CONTENT_RENDER_TIMEOUT", "2"))
 CONTENT_SYNC_WORKERS = env_int("CONTENT_SYNC_WORKERS", os.cpu_count() or 1)

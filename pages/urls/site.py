@@ -13,6 +13,6 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path(_("privacy/"), TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     path(_("accessibility/"), TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
-    path(_("about/how-we-write/"), SitePageView.as_view(slug="how-we-write"), name="policy"),
+    path(_("about/how-we-write/"), SitePageView.as_view(key="policy"), name="policy"),
     path("feed/", ArticleFeed(), name="feed"),
 ]
