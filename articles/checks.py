@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 
 from core import datafiles
 from core.checks import database_checks, reference_checks
@@ -33,6 +34,7 @@ ARTICLE_LINKS = {
 @dataclass
 class CheckReport:
     problems: list = field(default_factory=list)
+    scheduled: list = field(default_factory=list)  # (path, date): good pages that appear on a later day
 
     @property
     def errors(self):
@@ -189,6 +191,8 @@ def check_content(content_dir=None):
         report.problems.extend(_translation_source(parsed, english))
         for check in reference_checks():
             report.problems.extend(check(parsed))
+    today = timezone.localdate()
+    report.scheduled = [(p.path, p.meta.published) for p in good if not p.meta.draft and p.meta.published > today]
     report.problems.extend(datafiles.check(content_dir))
     for check in database_checks():
         report.problems.extend(check())

@@ -297,7 +297,7 @@ def _sync_data_files(content_dir, force, report):
         if errors:
             report.failed.append(errors[0])
         else:
-            data_file.apply(parsed)
+            data_file.apply(parsed, data_file.language)
             report.data_files.append(data_file.path)
             changed = True
         SourceFile.objects.update_or_create(

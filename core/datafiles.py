@@ -14,8 +14,9 @@ from .problems import ERROR, Problem
 @dataclass(frozen=True)
 class DataFile:
     path: str  # relative to CONTENT_DIR
-    parse: object  # callable(raw bytes) -> object with .ok and .problems
-    apply: object  # callable(parsed) -> None, writes the database
+    parse: object  # callable(raw bytes, path) -> object with .ok and .problems (each naming the path)
+    apply: object  # callable(parsed, language) -> None, writes the database
+    language: str = "en"  # the language of the words in it: es/glossary.yml is the Spanish glossary
     max_bytes: int = 500_000
 
 
@@ -44,7 +45,7 @@ def read(data_file, content_dir):
 def parse(data_file, raw):
     if len(raw) > data_file.max_bytes:
         return None, [Problem(data_file.path, 1, ERROR, f"the file is larger than {data_file.max_bytes:,} bytes", "too-large")]
-    parsed = data_file.parse(raw)
+    parsed = data_file.parse(raw, data_file.path)
     return parsed, parsed.problems
 
 

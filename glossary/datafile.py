@@ -14,6 +14,7 @@ from core.safe_yaml import read_data_file
 from rendering.markup import render_markdown
 
 GLOSSARY_FILE = "glossary.yml"
+SPANISH_GLOSSARY_FILE = "es/glossary.yml"
 DEFINITION_MAX = 400
 TERM_MAX = 60
 
@@ -38,9 +39,9 @@ class Glossary:
         return not any(problem.is_error for problem in self.problems)
 
 
-def _entry(term, value, line, problems):
+def _entry(term, value, line, problems, path):
     def problem(message, level=ERROR):
-        problems.append(Problem(GLOSSARY_FILE, line, level, f"'{term}': {message}", "glossary"))
+        problems.append(Problem(path, line, level, f"'{term}': {message}", "glossary"))
 
     if not isinstance(value, dict):
         problem("write the definition under the term, indented: '  definition: ...'")
@@ -67,28 +68,28 @@ def _entry(term, value, line, problems):
     )
 
 
-def _check_clashes(entries, problems):
+def _check_clashes(entries, problems, path):
     seen = {}
     for entry in entries:
         for word in [entry.term, *entry.forms]:
             folded = word.casefold()
             if folded in seen and seen[folded] is not entry:
                 message = f"'{word}' is listed under both '{seen[folded].term}' and '{entry.term}'"
-                problems.append(Problem(GLOSSARY_FILE, entry.line, ERROR, message, "glossary"))
+                problems.append(Problem(path, entry.line, ERROR, message, "glossary"))
             seen[folded] = entry
 
 
-def parse_glossary(raw):
-    """Bytes of glossary.yml to a Glossary; problems are collected with their lines, never raised."""
+def parse_glossary(raw, path=GLOSSARY_FILE):
+    """Bytes of a glossary file to a Glossary; problems are collected with their lines, never raised."""
     glossary = Glossary()
-    loaded = read_data_file(raw, GLOSSARY_FILE, "the glossary", "the glossary is empty; add at least one term", glossary.problems)
+    loaded = read_data_file(raw, path, "the glossary", "the glossary is empty; add at least one term", glossary.problems)
     if loaded is None:
         return glossary
     data, key_lines = loaded
     for term, value in data.items():
-        entry = _entry(" ".join(term.split()), value, key_lines.get(term, 1), glossary.problems)
+        entry = _entry(" ".join(term.split()), value, key_lines.get(term, 1), glossary.problems, path)
         if entry:
             glossary.entries.append(entry)
-    _check_clashes(glossary.entries, glossary.problems)
+    _check_clashes(glossary.entries, glossary.problems, path)
     glossary.entries.sort(key=lambda entry: entry.term.casefold())
     return glossary

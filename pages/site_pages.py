@@ -20,11 +20,11 @@ def parse_site_page(raw, path):
     return parse_article(path, PurePosixPath(path).stem, raw)
 
 
-def save_site_page(parsed):
+def save_site_page(parsed, language):
     meta = parsed.meta
     SitePage.objects.update_or_create(
         key=SITE_PAGE_FILES[parsed.path],
-        language=parsed.language,
+        language=language,
         defaults={
             "slug": parsed.slug,
             "title": meta.title,
@@ -39,4 +39,5 @@ def save_site_page(parsed):
 
 def register():
     for path in SITE_PAGE_FILES:
-        datafiles.register(datafiles.DataFile(path, lambda raw, path=path: parse_site_page(raw, path), save_site_page))
+        language = "es" if path.startswith("es/") else "en"
+        datafiles.register(datafiles.DataFile(path, parse_site_page, save_site_page, language=language))

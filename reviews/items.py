@@ -60,9 +60,11 @@ def _with_cards(own_text, changed_at, cards):
 
 def article_item(article, cards_by_slug):
     cards = [cards_by_slug[slug] for slug in article.card_slugs if slug in cards_by_slug]
-    text, changed_at = _with_cards(article.review_text, article.synced_at, cards)
+    with translation.override(article.language):
+        text, changed_at = _with_cards(article.review_text, article.synced_at, cards)
     old = [redirect.old_slug for redirect in article.redirects.all()]
-    return ReviewItem(ARTICLE, article.slug, article.title, article.get_absolute_url(), text, changed_at, old_keys=old)
+    url = article.get_absolute_url()
+    return ReviewItem(ARTICLE, article.slug, article.title, url, text, changed_at, article.language, old_keys=old)
 
 
 def entry_item(kind, entry, language=ENGLISH):
@@ -102,9 +104,9 @@ def languages_of(obj):
 def item_for(kind, key, language=ENGLISH):
     """The ReviewItem for one page or card in a language, or None when there is no such thing."""
     if kind == ARTICLE:
-        article = Article.objects.filter(slug=key).prefetch_related("redirects").first()
+        article = Article.objects.filter(slug=key, language=language).prefetch_related("redirects").first()
         if article is None:
-            redirect = Redirect.objects.filter(old_slug=key).select_related("article").first()
+            redirect = Redirect.objects.filter(old_slug=key, article__language=language).select_related("article").first()
             article = redirect.article if redirect else None
         return (
             article_item(article, {c.slug: c for c in CareCard.objects.filter(slug__in=article.card_slugs)}) if article else None

@@ -9,6 +9,7 @@ class SearchConfig(AppConfig):
         from core import datafiles
 
         from . import signals  # noqa: F401  (connects receivers)
-        from .synonyms import SYNONYMS_FILE, parse_synonyms, save_synonyms
+        from .synonyms import SPANISH_SYNONYMS_FILE, SYNONYMS_FILE, parse_synonyms, save_synonyms
 
         datafiles.register(datafiles.DataFile(SYNONYMS_FILE, parse_synonyms, save_synonyms))
+        datafiles.register(datafiles.DataFile(SPANISH_SYNONYMS_FILE, parse_synonyms, save_synonyms, language="es"))

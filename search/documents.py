@@ -1,10 +1,12 @@
-"""What each kind of page contributes to the index: title, other names, summary and plain body text."""
+"""What each kind of page contributes to the index: title, other names, summary and plain body text, per language."""
 
 import datetime
 
+from django.utils import translation
+
 from rendering.readability import prose_text
 
-from .models import SearchDocument
+from .models import SearchDocument, document_key
 
 
 def _text(*html_parts):
@@ -17,7 +19,8 @@ def _visible_from(item):
 
 def article_document(article):
     return SearchDocument(
-        key=f"article:{article.slug}",
+        key=document_key("article", article.slug, article.language),
+        language=article.language,
         kind=SearchDocument.ARTICLE,
         title=article.title,
         aliases=" ; ".join(tag.name for tag in article.tags.all()),
@@ -28,38 +31,43 @@ def article_document(article):
     )
 
 
-def treatment_document(treatment):
-    risks = [risk.description for risk in treatment.risks.all()]
-    faqs = [f"{faq.question} {faq.answer}" for faq in treatment.faqs.all()]
-    return SearchDocument(
-        key=f"treatment:{treatment.slug}",
-        kind=SearchDocument.TREATMENT,
-        title=treatment.name,
-        aliases=" ; ".join([treatment.plain_alias, *treatment.other_name_list]),
-        summary=treatment.summary,
-        body=_text(*treatment.rendered.values()) + "\n" + "\n".join(risks + faqs),
-        url=treatment.get_absolute_url(),
-        visible_from=_visible_from(treatment),
-    )
+def treatment_document(treatment, language="en"):
+    with translation.override(language):
+        risks = [risk.description or "" for risk in treatment.risks.all()]
+        faqs = [f"{faq.question or ''} {faq.answer or ''}" for faq in treatment.faqs.all()]
+        return SearchDocument(
+            key=document_key("treatment", treatment.slug, language),
+            language=language,
+            kind=SearchDocument.TREATMENT,
+            title=treatment.name,
+            aliases=" ; ".join([treatment.plain_alias or "", *treatment.other_name_list]),
+            summary=treatment.summary,
+            body=_text(*(treatment.rendered or {}).values()) + "\n" + "\n".join(risks + faqs),
+            url=treatment.get_absolute_url(),
+            visible_from=_visible_from(treatment),
+        )
 
 
-def condition_document(condition):
-    faqs = [f"{faq.question} {faq.answer}" for faq in condition.faqs.all()]
-    return SearchDocument(
-        key=f"condition:{condition.slug}",
-        kind=SearchDocument.CONDITION,
-        title=condition.name,
-        aliases=" ; ".join(condition.other_name_list),
-        summary=f"{condition.lead} {condition.summary}",
-        body=_text(*condition.rendered.values()) + "\n" + "\n".join(faqs),
-        url=condition.get_absolute_url(),
-        visible_from=_visible_from(condition),
-    )
+def condition_document(condition, language="en"):
+    with translation.override(language):
+        faqs = [f"{faq.question or ''} {faq.answer or ''}" for faq in condition.faqs.all()]
+        return SearchDocument(
+            key=document_key("condition", condition.slug, language),
+            language=language,
+            kind=SearchDocument.CONDITION,
+            title=condition.name,
+            aliases=" ; ".join(condition.other_name_list),
+            summary=f"{condition.lead} {condition.summary}",
+            body=_text(*(condition.rendered or {}).values()) + "\n" + "\n".join(faqs),
+            url=condition.get_absolute_url(),
+            visible_from=_visible_from(condition),
+        )
 
 
 def glossary_document(term):
     return SearchDocument(
-        key=f"glossary:{term.slug}",
+        key=document_key("glossary", term.slug, term.language),
+        language=term.language,
         kind=SearchDocument.GLOSSARY,
         title=term.term,
         aliases=" ; ".join(term.forms),

@@ -15,23 +15,34 @@ MERGE_PENDING_SQL = (
 )
 
 
-class PostgresBackend:
-    HEAD = (
-        "setweight(to_tsvector('english', unaccent(title)), 'A') || "
-        "setweight(to_tsvector('english', unaccent(aliases)), 'B') || "
-        "setweight(to_tsvector('english', unaccent(summary)), 'C')"
-    )
-    VECTOR = HEAD + " || setweight(to_tsvector('english', unaccent(body)), 'D')"
+# PostgreSQL's own text search configurations: stemming and little words for each of the site's languages.
+CONFIGURATIONS = {"en": "english", "es": "spanish"}
 
+
+def _head(config):
+    return (
+        f"setweight(to_tsvector('{config}', unaccent(title)), 'A') || "
+        f"setweight(to_tsvector('{config}', unaccent(aliases)), 'B') || "
+        f"setweight(to_tsvector('{config}', unaccent(summary)), 'C')"
+    )
+
+
+def _vector(config):
+    return _head(config) + f" || setweight(to_tsvector('{config}', unaccent(body)), 'D')"
+
+
+class PostgresBackend:
     def write(self, documents):
-        ids = [doc.pk for doc in documents]
-        if ids:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"UPDATE search_searchdocument SET search_vector = {self.VECTOR}, head_vector = {self.HEAD} "  # noqa: S608
-                    "WHERE id = ANY(%s)",
-                    [ids],
-                )
+        with connection.cursor() as cursor:
+            for language, config in CONFIGURATIONS.items():
+                ids = [doc.pk for doc in documents if doc.language == language]
+                if ids:
+                    cursor.execute(
+                        f"UPDATE search_searchdocument SET search_vector = {_vector(config)}, "  # noqa: S608 (constants)
+                        f"head_vector = {_head(config)} WHERE id = ANY(%s)",
+                        [ids],
+                    )
+            if documents:
                 cursor.execute(MERGE_PENDING_SQL)
 
     def delete(self, ids):
@@ -46,22 +57,23 @@ class PostgresBackend:
             cursor.execute("ANALYZE search_searchdocument")
 
     @staticmethod
-    def tsquery_parts(plan, *, phrases=True, prefix=True):
+    def tsquery_parts(plan, *, phrases=True, prefix=True, language="en"):
         """SQL fragments and parameters that OR together into one tsquery."""
+        config = CONFIGURATIONS[language]
         parts, params = [], []
         for index, word in enumerate(plan.words):
             if prefix and plan.prefix_last and index == len(plan.words) - 1:
-                parts.append("to_tsquery('english', %s)")
+                parts.append(f"to_tsquery('{config}', unaccent(%s))")
                 params.append(word + ":*")
             else:
-                parts.append("plainto_tsquery('english', unaccent(%s))")
+                parts.append(f"plainto_tsquery('{config}', unaccent(%s))")
                 params.append(word)
         for phrase in plan.phrases if phrases else []:
-            parts.append("phraseto_tsquery('english', unaccent(%s))")
+            parts.append(f"phraseto_tsquery('{config}', unaccent(%s))")
             params.append(" ".join(phrase))
         return parts, params
 
-    def search(self, plan, today, limit, offset):
+    def search(self, plan, today, limit, offset, language="en"):
         """Rank a bounded set: the head matches (title, other names, summary) and the first body matches found.
 
         A word such as "pain" is in nearly every page; ranking thousands of long vectors costs more than
@@ -69,9 +81,10 @@ class PostgresBackend:
         One scan finds the first MAX_COUNTED body matches: the first of them are candidates, and
         their number is the count.
         """
-        parts, params = self.tsquery_parts(plan)
+        parts, params = self.tsquery_parts(plan, language=language)
         # The body is searched for whole words only: phrases and prefixes make PostgreSQL read every row.
-        word_parts, word_params = self.tsquery_parts(plan, phrases=False, prefix=False) if plan.words else (parts, params)
+        whole_words = self.tsquery_parts(plan, phrases=False, prefix=False, language=language)
+        word_parts, word_params = whole_words if plan.words else (parts, params)
         if not parts:
             return [], 0
         query, words_query = " || ".join(parts), " || ".join(word_parts)
@@ -80,29 +93,31 @@ class PostgresBackend:
         # planner also takes the GIN index, which answers without reading (and unpacking) any vector.
         body_sql = (
             f"SELECT d.id FROM search_searchdocument d WHERE d.search_vector @@ (SELECT {words_query}) "  # noqa: S608
-            "AND d.visible_from <= %s LIMIT %s"
+            "AND d.visible_from <= %s AND d.language = %s LIMIT %s"
         )
         # The candidates as an array, so that PostgreSQL fetches them by primary key instead of scanning for them.
         rank_sql = (
             f"WITH q AS (SELECT {query} AS q), "  # noqa: S608 (fragments are constants)
-            "head AS (SELECT d.id FROM search_searchdocument d, q WHERE d.head_vector @@ q.q AND d.visible_from <= %s LIMIT %s) "
+            "head AS (SELECT d.id FROM search_searchdocument d, q WHERE d.head_vector @@ q.q AND d.visible_from <= %s "
+            "AND d.language = %s LIMIT %s) "
             f"SELECT d.id, ts_rank(d.search_vector, q.q, 1) * {ranking.KIND_WEIGHT_SQL} AS score "
             "FROM search_searchdocument d, q WHERE d.id = ANY(ARRAY(SELECT id FROM head) || %s::bigint[]) "
             "ORDER BY score DESC, d.id LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(body_sql, [*word_params, today, ranking.MAX_COUNTED])
+            cursor.execute(body_sql, [*word_params, today, language, ranking.MAX_COUNTED])
             body = [row[0] for row in cursor.fetchall()]
-            cursor.execute(rank_sql, [*params, today, ranking.CANDIDATES, body[: ranking.CANDIDATES], limit, offset])
+            cursor.execute(rank_sql, [*params, today, language, ranking.CANDIDATES, body[: ranking.CANDIDATES], limit, offset])
             ids = [row[0] for row in cursor.fetchall()]
         return ids, max(len(body), len(ids) + offset)
 
-    def has_hits(self, word, today):
-        """Whether any visible page contains the word (stops at the first)."""
+    def has_hits(self, word, today, language="en"):
+        """Whether any visible page in the language contains the word (stops at the first)."""
+        config = CONFIGURATIONS[language]
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT 1 FROM search_searchdocument WHERE search_vector @@ plainto_tsquery('english', unaccent(%s)) "
-                "AND visible_from <= %s LIMIT 1",
-                [word, today],
+                f"SELECT 1 FROM search_searchdocument WHERE search_vector @@ plainto_tsquery('{config}', unaccent(%s)) "  # noqa: S608
+                "AND visible_from <= %s AND language = %s LIMIT 1",
+                [word, today, language],
             )
             return cursor.fetchone() is not None

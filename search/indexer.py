@@ -3,10 +3,11 @@
 from articles.models import Article
 from glossary.models import GlossaryTerm
 from treatments.models import Condition, Treatment
+from treatments.translations import has_spanish
 
 from . import documents
 from .backends import backend
-from .models import SearchDocument
+from .models import SearchDocument, document_key
 
 ANALYZE_AFTER = 500  # documents written at once
 
@@ -18,9 +19,8 @@ def _save(new_documents):
     existing = dict(SearchDocument.objects.filter(key__in=[doc.key for doc in new_documents]).values_list("key", "id"))
     for doc in new_documents:
         doc.pk = existing.get(doc.key)
-    SearchDocument.objects.bulk_update(
-        [d for d in new_documents if d.pk], ["kind", "title", "aliases", "summary", "body", "url", "visible_from"], batch_size=500
-    )
+    fields = ["language", "kind", "title", "aliases", "summary", "body", "url", "visible_from"]
+    SearchDocument.objects.bulk_update([d for d in new_documents if d.pk], fields, batch_size=500)
     created = SearchDocument.objects.bulk_create([d for d in new_documents if not d.pk], batch_size=500)
     saved = [d for d in new_documents if d.pk] + list(created)
     if any(doc.pk is None for doc in saved):
@@ -46,13 +46,26 @@ def index_articles(slugs):
         _save([documents.article_document(article) for article in articles])
 
 
+def _entry_languages(entry):
+    """English always; Spanish once the entry has Spanish text."""
+    return ["en", "es"] if has_spanish(entry) else ["en"]
+
+
+def entry_documents(entry):
+    builder = documents.treatment_document if type(entry) is Treatment else documents.condition_document
+    return [builder(entry, language) for language in _entry_languages(entry)]
+
+
+def _entry_keys(entry):
+    return [document_key(entry._meta.model_name, entry.slug, language) for language in _entry_languages(entry)]
+
+
 def index_entry(entry):
-    """(Re)index one treatment or condition, and drop documents of its kind whose slug no longer exists."""
+    """(Re)index one treatment or condition, and drop documents of its kind that no longer have a page."""
     model = type(entry)
     kind = model._meta.model_name
-    builder = documents.treatment_document if model is Treatment else documents.condition_document
-    _save([builder(entry)])
-    live = {f"{kind}:{slug}" for slug in model.objects.values_list("slug", flat=True)}
+    _save(entry_documents(entry))
+    live = {key for other in model.objects.all() for key in _entry_keys(other)}
     stale = SearchDocument.objects.filter(kind=kind).exclude(key__in=live).values_list("key", flat=True)
     remove(list(stale))
 
@@ -62,9 +75,9 @@ def index_missing_entries():
     keys = set(SearchDocument.objects.exclude(kind=SearchDocument.ARTICLE).values_list("key", flat=True))
     for model in (Treatment, Condition):
         for entry in model.objects.all():
-            if f"{model._meta.model_name}:{entry.slug}" not in keys:
+            if any(key not in keys for key in _entry_keys(entry)):
                 index_entry(entry)
-    if GlossaryTerm.objects.exists() and not any(key.startswith("glossary:") for key in keys):
+    if GlossaryTerm.objects.count() != sum("glossary:" in key for key in keys):
         index_glossary()
 
 
@@ -77,8 +90,8 @@ def rebuild():
     """Drop and rebuild the whole index from the database; returns the number of documents."""
     backend().clear()
     SearchDocument.objects.all().delete()
-    _save([documents.treatment_document(t) for t in Treatment.objects.prefetch_related("risks", "faqs")])
-    _save([documents.condition_document(c) for c in Condition.objects.prefetch_related("faqs")])
+    _save([doc for t in Treatment.objects.prefetch_related("risks", "faqs") for doc in entry_documents(t)])
+    _save([doc for c in Condition.objects.prefetch_related("faqs") for doc in entry_documents(c)])
     for start in range(0, Article.objects.count(), BATCH):
         batch = Article.objects.order_by("pk").prefetch_related("tags")[start : start + BATCH]
         _save([documents.article_document(article) for article in batch])

@@ -23,6 +23,17 @@ STOP_WORDS = frozenset(
 )
 # "procedure", "treatment" and "help" carry no meaning on a site that is all about them,
 # unless they are part of a phrase patients use ("the burning procedure"), which synonyms catch first.
+SPANISH_STOP_WORDS = frozenset(
+    """a al algo algun alguna algunas alguno algunos ante antes como con contra cual cuales cuando de del desde
+    donde durante e el ella ellas ellos en entre era es esa esas ese eso esos esta estan estar estas este esto
+    estos fue fueron ha hay hasta la las le les lo los mas me mi mis mucho muchos muy nada ni no nos o otra
+    otras otro otros para pero poco por porque puede pueden que quien se ser si sin sobre son su sus tambien
+    tan te tengo tiene tienen todo todos tu tus un una uno unos usted ustedes y ya yo cómo qué cuál cuáles
+    dónde quién más también está están sí él mí tú procedimiento procedimientos tratamiento tratamientos
+    ayuda""".split()
+)
+# As in English ("procedure", "treatment", "help"): on a site that is all about them, they narrow nothing.
+STOP_WORDS_BY_LANGUAGE = {"en": STOP_WORDS, "es": SPANISH_STOP_WORDS}
 
 
 class QueryRejected(ValueError):
@@ -38,6 +49,7 @@ class Plan:
     phrases: list = field(default_factory=list)  # expansions from synonyms, each a list of words
     prefix_last: bool = False  # the last word may be unfinished ("sciat")
     wants_definition: bool = False  # "what does sedation mean": the glossary's answer comes first
+    language: str = "en"
 
     @property
     def empty(self):
@@ -86,26 +98,39 @@ def expand(words, synonyms):
 # Words that ask what something means; they name no page, so they are not searched for.
 DEFINITION_WORDS = frozenset({"mean", "means", "meaning", "define", "definition", "significa", "significado", "definicion"})
 DEFINITION_CUE = re.compile(
-    r"^(?:what\s+(?:is|are|does|do)\b|define\b|definition\b|meaning\b|qu[eé]\s+(?:es|son|significa)\b)", re.I
+    r"^[¿¡\s]*(?:what\s+(?:is|are|does|do)\b|define\b|definition\b|meaning\b|qu[eé]\s+(?:es|son|significa)\b)", re.I
 )
 
 
-def make_plan(raw, synonyms=None):
-    """Build a Plan from raw input. Raises QueryRejected for input that must be refused."""
+def fold(text):
+    """Lowercase, without accents: 'cirugía', 'Cirugia' and 'CIRUGÍA' are the same word to a search."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def make_plan(raw, synonyms=None, language="en"):
+    """Build a Plan from raw input. Raises QueryRejected for input that must be refused.
+
+    `synonyms` keys are word tuples without accents; the words typed are compared the same way.
+    """
+    stop_words = STOP_WORDS_BY_LANGUAGE.get(language, STOP_WORDS)
     text = clean(raw)
     all_words = words_of(text)[: MAX_WORDS * 2]
-    meaningful = [word for word in all_words if word not in STOP_WORDS | DEFINITION_WORDS]
-    wants_definition = bool(DEFINITION_CUE.match(text)) and (bool(DEFINITION_WORDS & set(all_words)) or len(meaningful) <= 3)
+    folded = {fold(word) for word in all_words}
+    meaningful = [word for word in all_words if fold(word) not in stop_words | DEFINITION_WORDS]
+    wants_definition = bool(DEFINITION_CUE.match(text)) and (bool(DEFINITION_WORDS & folded) or len(meaningful) <= 3)
     if wants_definition:
-        all_words = [word for word in all_words if word not in DEFINITION_WORDS]
-    phrases = expand(all_words, synonyms or {})
-    words = [word for word in all_words if word not in STOP_WORDS][:MAX_WORDS]
+        all_words = [word for word in all_words if fold(word) not in DEFINITION_WORDS]
+    phrases = expand([fold(word) for word in all_words], synonyms or {})
+    words = [word for word in all_words if fold(word) not in stop_words][:MAX_WORDS]
     finished = text.endswith((" ", ".", "?", "!"))
     prefix_last = bool(words) and not finished and len(words[-1]) >= 3
-    return Plan(text=text, words=words, phrases=phrases, prefix_last=prefix_last, wants_definition=wants_definition)
+    return Plan(
+        text=text, words=words, phrases=phrases, prefix_last=prefix_last, wants_definition=wants_definition, language=language
+    )
 
 
-def with_corrections(plan, corrections, synonyms=None):
+def with_corrections(plan, corrections, synonyms=None, language="en"):
     """A new plan with misspelt words replaced, re-expanded through synonyms."""
     corrected = " ".join(corrections.get(word, word) for word in words_of(plan.text))
-    return make_plan(corrected, synonyms)
+    return make_plan(corrected, synonyms, language)

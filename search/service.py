@@ -4,7 +4,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.models import SiteState
@@ -12,7 +12,7 @@ from treatments.models import Condition, Treatment
 
 from .backends import backend
 from .models import SearchDocument, Synonym
-from .query import make_plan, with_corrections, words_of
+from .query import fold, make_plan, with_corrections, words_of
 from .spelling import Speller
 
 PAGE_SIZE = 10
@@ -57,40 +57,52 @@ class SearchPage:
         return max(1, -(-self.total // PAGE_SIZE))
 
 
-def _entry_synonyms():
-    """Other names and plain aliases of treatments and conditions point at the entry's name."""
+def _key(phrase):
+    """A synonym's words as the query's are compared with them: accents optional ("inyeccion" is "inyección")."""
+    return tuple(fold(word) for word in words_of(phrase))
+
+
+def _entry_synonyms(language):
+    """Other names and plain aliases of treatments and conditions, in the language, point at the entry's name."""
     mapping = {}
-    for model in (Treatment, Condition):
-        for entry in model.objects.published().only("name", "other_names", *(["plain_alias"] if model is Treatment else [])):
-            for alias in entry.other_name_list + ([entry.plain_alias] if model is Treatment else []):
-                mapping.setdefault(tuple(words_of(alias)), []).append(words_of(entry.name))
+    with translation.override(language):
+        for model in (Treatment, Condition):
+            for entry in model.objects.published():
+                if not entry.name:
+                    continue  # not yet in this language
+                aliases = entry.other_name_list + ([entry.plain_alias] if model is Treatment and entry.plain_alias else [])
+                for alias in aliases:
+                    mapping.setdefault(_key(alias), []).append(words_of(entry.name))
     return mapping
 
 
-def _build_language():
-    synonyms = {tuple(words_of(s.phrase)): [words_of(t) for t in s.targets] for s in Synonym.objects.all()}
-    for key, targets in _entry_synonyms().items():
+def _build_language(language):
+    synonyms = {_key(s.phrase): [words_of(t) for t in s.targets] for s in Synonym.objects.filter(language=language)}
+    for key, targets in _entry_synonyms(language).items():
         synonyms.setdefault(key, []).extend(target for target in targets if target not in synonyms.get(key, []))
-    vocabulary = {}
-    for title, aliases in SearchDocument.objects.values_list("title", "aliases"):
+    vocabulary, written = {}, {}
+    for title, aliases in SearchDocument.objects.filter(language=language).values_list("title", "aliases"):
         for word in words_of(f"{title} {aliases}"):
-            vocabulary[word] = vocabulary.get(word, 0) + 3
+            vocabulary[fold(word)] = vocabulary.get(fold(word), 0) + 3
+            if word != fold(word):
+                written.setdefault(fold(word), word)  # the accented form, as the page spells it
     for phrase, targets in synonyms.items():
-        for word in list(phrase) + [w for target in targets for w in target]:
+        for word in list(phrase) + [fold(w) for target in targets for w in target]:
             vocabulary[word] = vocabulary.get(word, 0) + 1
-    return synonyms, vocabulary
+    return synonyms, Speller(vocabulary, written)
 
 
 _language = {}
 
 
-def language():
-    """(synonyms, Speller) for the current content version, built once per process and version."""
+def language(code="en"):
+    """(synonyms, Speller) for one language and the current content version, built once per process and version."""
     version = SiteState.version()
-    if _language.get("version") != version:
-        synonyms, vocabulary = _build_language()
-        _language.update(version=version, synonyms=synonyms, speller=Speller(vocabulary))
-    return _language["synonyms"], _language["speller"]
+    cached = _language.get(code)
+    if not cached or cached["version"] != version:
+        synonyms, speller = _build_language(code)
+        cached = _language[code] = {"version": version, "synonyms": synonyms, "speller": speller}
+    return cached["synonyms"], cached["speller"]
 
 
 def _stem(word):
@@ -131,7 +143,7 @@ def _result(doc, words):
 
 def _run(plan, page):
     today = timezone.localdate()
-    ids, total = backend().search(plan, today, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    ids, total = backend().search(plan, today, PAGE_SIZE, (page - 1) * PAGE_SIZE, plan.language)
     by_id = SearchDocument.objects.in_bulk(ids)
     words = plan.highlight_words()
     results = [_result(by_id[pk], words) for pk in ids if pk in by_id]
@@ -142,10 +154,10 @@ def _corrections(plan, speller):
     today = timezone.localdate()
     corrections = {}
     for word in plan.words:
-        if word in speller:
+        if fold(word) in speller:
             continue
-        suggestion = speller.suggest(word)
-        if suggestion and suggestion != word and not backend().has_hits(word, today):
+        suggestion = speller.suggest(fold(word))
+        if suggestion and fold(suggestion) != fold(word) and not backend().has_hits(word, today, plan.language):
             corrections[word] = suggestion
     return corrections
 
@@ -156,18 +168,25 @@ def _definitions(plan):
     if not plan.wants_definition or not wanted:
         return []
     definitions = [
-        doc for doc in SearchDocument.objects.filter(kind=SearchDocument.GLOSSARY)
-        if wanted <= set(words_of(f"{doc.title} {doc.aliases}"))
+        doc for doc in SearchDocument.objects.filter(kind=SearchDocument.GLOSSARY, language=plan.language)
+        if {fold(word) for word in wanted} <= {fold(word) for word in words_of(f"{doc.title} {doc.aliases}")}
     ]  # fmt: skip
     return sorted(definitions, key=lambda doc: len(doc.title))[:2]
 
 
+def _name_of(doc):
+    """The words a page is known by: an entry's name, or an article's title up to its colon ("Your procedure day")."""
+    name = doc.title.split(":")[0] if doc.kind == SearchDocument.ARTICLE else doc.title
+    return fold(" ".join(words_of(name)))
+
+
 def _named_pages(plan):
-    """A treatment or condition whose name is exactly what was typed, or what a synonym said it means."""
+    """A visible page whose name is exactly what was typed, or what a synonym said it means."""
     names = [" ".join(plan.words), *(" ".join(phrase) for phrase in plan.phrases)]
-    candidates = SearchDocument.objects.filter(kind__in=(SearchDocument.TREATMENT, SearchDocument.CONDITION))
-    wanted = {name for name in names if name}
-    return [doc for doc in candidates.only("title") if " ".join(words_of(doc.title)) in wanted]
+    kinds = (SearchDocument.TREATMENT, SearchDocument.CONDITION, SearchDocument.ARTICLE)
+    candidates = SearchDocument.objects.filter(kind__in=kinds, language=plan.language, visible_from__lte=timezone.localdate())
+    wanted = {fold(name) for name in names if name}
+    return [doc for doc in candidates.only("kind", "title") if _name_of(doc) in wanted]
 
 
 def _pinned_first(plan, results):
@@ -181,15 +200,16 @@ def _pinned_first(plan, results):
     return first + [result for result in results if result.url not in urls]
 
 
-def search(raw, page=1):
-    """Search published content. Raises query.QueryRejected for input that must be refused (400)."""
-    synonyms, speller = language()
-    plan = make_plan(raw, synonyms)
+def search(raw, page=1, language_code=None):
+    """Search published content in a language (the active one). Raises query.QueryRejected for input that must be refused."""
+    code = language_code or translation.get_language() or "en"
+    synonyms, speller = language(code)
+    plan = make_plan(raw, synonyms, code)
     result = SearchPage(query=plan.text, page=page)
     if plan.empty:
         return result
     corrections = _corrections(plan, speller)
-    corrected_plan = with_corrections(plan, corrections, synonyms) if corrections else None
+    corrected_plan = with_corrections(plan, corrections, synonyms, code) if corrections else None
     if corrected_plan:
         result.corrected = corrected_plan.text
     result.results, result.total = _run(plan, page)

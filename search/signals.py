@@ -7,13 +7,14 @@ from articles.sync import content_changed, content_synced
 from treatments.models import Condition, ConditionQuestion, Risk, Treatment, TreatmentQuestion
 
 from . import indexer
+from .models import document_key
 
 
 @receiver(content_changed)
 def articles_changed(sender, changed, removed, data_files=(), **kwargs):
     indexer.index_articles(changed)
-    indexer.remove([f"article:{slug}" for slug in removed])
-    if "glossary.yml" in data_files:
+    indexer.remove([document_key("article", slug, language) for slug in removed for language in ("en", "es")])
+    if any(path.endswith("glossary.yml") for path in data_files):
         indexer.index_glossary()
 
 
@@ -48,4 +49,4 @@ def condition_part_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Treatment)
 @receiver(post_delete, sender=Condition)
 def entry_deleted(sender, instance, **kwargs):
-    indexer.remove([f"{sender._meta.model_name}:{instance.slug}"])
+    indexer.remove([document_key(sender._meta.model_name, instance.slug, language) for language in ("en", "es")])

@@ -27,9 +27,14 @@ def distance(a, b):
 
 
 class Speller:
-    def __init__(self, vocabulary):
-        """`vocabulary` maps a lowercase word to how common it is on the site."""
+    def __init__(self, vocabulary, written=None):
+        """`vocabulary` maps a lowercase word to how common it is on the site.
+
+        `written` maps a vocabulary word to the way the site writes it, when that differs: a Spanish
+        word is looked up without its accents ("cirugia") and suggested with them ("cirugía").
+        """
         self.vocabulary = dict(vocabulary)
+        self.written = dict(written or {})
         self._index = defaultdict(set)
         for word in self.vocabulary:
             if 3 <= len(word) <= 30:
@@ -50,4 +55,4 @@ class Speller:
         limit = 1 if len(word) < 6 else 2
         scored = [(distance(word, candidate), -self.vocabulary[candidate], candidate) for candidate in candidates]
         scored = [item for item in scored if item[0] <= limit]
-        return min(scored)[2] if scored else None
+        return self.written.get(min(scored)[2], min(scored)[2]) if scored else None

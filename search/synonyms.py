@@ -12,6 +12,7 @@ from core.safe_yaml import read_data_file
 from .query import words_of
 
 SYNONYMS_FILE = "synonyms.yml"
+SPANISH_SYNONYMS_FILE = "es/synonyms.yml"
 
 
 @dataclass
@@ -24,9 +25,9 @@ class SynonymFile:
         return not any(problem.is_error for problem in self.problems)
 
 
-def parse_synonyms(raw):
+def parse_synonyms(raw, path=SYNONYMS_FILE):
     result = SynonymFile()
-    loaded = read_data_file(raw, SYNONYMS_FILE, "the synonyms file", "the synonyms file is empty", result.problems)
+    loaded = read_data_file(raw, path, "the synonyms file", "the synonyms file is empty", result.problems)
     if loaded is None:
         return result
     data, key_lines = loaded
@@ -36,18 +37,20 @@ def parse_synonyms(raw):
             targets = [targets]
         if not isinstance(targets, list) or not targets or not all(isinstance(t, str) and words_of(t) for t in targets):
             message = f"'{phrase}': list what it means, like [radiofrequency ablation, nerve ablation]"
-            result.problems.append(Problem(SYNONYMS_FILE, line, ERROR, message, "synonyms"))
+            result.problems.append(Problem(path, line, ERROR, message, "synonyms"))
             continue
         if not words_of(phrase):
-            result.problems.append(Problem(SYNONYMS_FILE, line, ERROR, f"'{phrase}' has no words to match", "synonyms"))
+            result.problems.append(Problem(path, line, ERROR, f"'{phrase}' has no words to match", "synonyms"))
             continue
         result.entries[" ".join(words_of(phrase))] = [" ".join(words_of(target)) for target in targets]
     return result
 
 
-def save_synonyms(parsed):
-    """Replace the stored synonyms (inside the sync's transaction). The parser above stays free of the ORM."""
+def save_synonyms(parsed, language="en"):
+    """Replace one language's stored synonyms (inside the sync's transaction). The parser above stays free of the ORM."""
     from .models import Synonym
 
-    Synonym.objects.all().delete()
-    Synonym.objects.bulk_create(Synonym(phrase=phrase, targets=targets) for phrase, targets in parsed.entries.items())
+    Synonym.objects.filter(language=language).delete()
+    Synonym.objects.bulk_create(
+        Synonym(language=language, phrase=phrase, targets=targets) for phrase, targets in parsed.entries.items()
+    )

@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views import View
 
 from treatments.models import Condition, Treatment
@@ -30,7 +31,7 @@ class SearchView(View):
             context.update(conditions=Condition.objects.published(), treatments=Treatment.objects.published())
         response = render(request, self.template_name, context)
         if page.query and not page.total:
-            MissedSearch.record(page.query)
+            MissedSearch.record(page.query, get_language())
             # Counted every time: this answer is never kept by the page cache or a proxy.
             response["Cache-Control"] = "private, no-cache"
         return response

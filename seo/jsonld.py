@@ -3,6 +3,7 @@
 import json
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
@@ -31,7 +32,7 @@ def web_page(request, name, description, *, about=None, review=None, extra=None)
         "name": name,
         "description": description,
         "url": _url(request, request.path),
-        "inLanguage": "en",
+        "inLanguage": translation.get_language() or settings.LANGUAGE_CODE,
         "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "publisher": {"@type": "MedicalOrganization", "name": settings.SITE_NAME},
     }

@@ -116,6 +116,15 @@ def content(tmp_path, settings):
 
 
 @pytest.fixture
+def shipped_site(db, settings):
+    """The real content, synced and indexed, beside the starter treatments and conditions."""
+    from articles.sync import sync_content
+
+    settings.CONTENT_DIR = PROJECT / "content"
+    sync_content()
+
+
+@pytest.fixture
 def staff_user(django_user_model):
     return django_user_model.objects.create_user("editor", password="a-long-test-password", is_staff=True)
 

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import admin
-from django.db import transaction
+from django.db import models, transaction
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 
@@ -85,6 +85,8 @@ class TreatmentSourceInline(admin.TabularInline):
     extra = 0
     fields = ("title", "publisher", "url", "checked", "order")
     verbose_name_plural = "Sources: the reputable pages the facts rest on"
+    # An address typed without its scheme ("www.nhs.uk/...") is read as https://, as every source here is.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ConditionSourceInline(TreatmentSourceInline):

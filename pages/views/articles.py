@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Redirect, Tag
@@ -12,6 +13,7 @@ from reviews.status import status_of
 from seo import jsonld
 
 from ..cards import CardPlacer
+from ..languages import article_alternates, untranslated
 from ..linking import page_annotator
 from ..relations import topics_of_article
 
@@ -22,7 +24,7 @@ class ArticleListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        articles = Article.objects.published().cards()
+        articles = Article.objects.published().in_language().cards()
         self.tag = None
         tag_slug = self.request.GET.get("tag", "")
         if tag_slug:
@@ -47,12 +49,15 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
             return super().get(request, *args, **kwargs)
         except Http404:
             target = self._moved_to(kwargs["slug"])
-            if target is None:
+            if target is not None:
+                return redirect(target, permanent=True)
+            english = self._english_original(kwargs["slug"])
+            if english is None:
                 raise
-            return redirect(target, permanent=True)
+            return untranslated(request, english.title, english.get_absolute_url())
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags", "redirects")
+        return super().get_queryset().in_language().prefetch_related("tags", "redirects")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -67,8 +72,15 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
             topics=topics,
             review=review,
             structured_data=jsonld.article_page(article, topics, self.request, review),
+            alternates=article_alternates(article),
         )
         return context
+
+    def _english_original(self, slug):
+        """On the Spanish site, an English article that has no Spanish yet: the reader is told, never sent a 404."""
+        if get_language() == "en":
+            return None
+        return Article.objects.published().in_language("en").filter(slug=slug.lower()).first()
 
     def _moved_to(self, slug):
         """Where an old or miscapitalised slug now lives, if anywhere the reader may see."""

@@ -1,5 +1,6 @@
 """Treatment and condition pages, and their lists with the at-a-glance comparison."""
 
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
@@ -12,9 +13,11 @@ from reviews.status import status_of
 from seo.jsonld import condition_page, treatment_page
 from treatments.illustrations import ILLUSTRATIONS
 from treatments.models import Condition, Treatment
+from treatments.translations import has_spanish, spanish_is_current
 
 from .. import relations
 from ..cards import CardPlacer
+from ..languages import untranslated
 from ..linking import annotated_sections, page_annotator
 
 
@@ -37,6 +40,13 @@ class EntryDetailView(StaffPreviewMixin, DetailView):
     topic_kind = ""
     review_kind = ""
 
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if get_language() != "en" and not has_spanish(self.object):
+            with translation.override("en"):
+                return untranslated(request, self.object.name, self.object.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=self.object))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         entry = self.object
@@ -46,6 +56,7 @@ class EntryDetailView(StaffPreviewMixin, DetailView):
             picture=uploaded_picture(entry.image_key, entry.image_alt),
             articles=relations.related_articles(self.topic_kind, entry.slug),
             review=status_of(entry_item(self.review_kind, entry, get_language())),
+            translation_behind=get_language() != "en" and not spanish_is_current(entry),
         )
         return context
 

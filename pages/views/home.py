@@ -15,7 +15,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         treatments = Treatment.objects.published()
         context.update(
-            latest_articles=Article.objects.published().cards()[:4],
+            latest_articles=Article.objects.published().in_language().cards()[:4],
             conditions=Condition.objects.published(),
             treatments=treatments,
             comparison=comparison_rows(treatments),

@@ -19,6 +19,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         for problem in report.problems:
             self.stdout.write(format_problem(problem))
+        for path, day in report.scheduled:
+            # Not a problem, but the first question when a page "is missing": its date has not come yet.
+            self.stdout.write(f"{path}: scheduled: it will appear on {day:%d %B %Y}, its published date")
         errors, warnings = len(report.errors), len(report.warnings)
         self.stderr.write(f"{errors} error(s), {warnings} warning(s).")
         if errors:
