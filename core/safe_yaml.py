@@ -10,6 +10,7 @@ Article front matter, the glossary and the synonyms all come through here.
 
 import re
 import unicodedata
+from collections import deque
 
 import yaml
 
@@ -66,11 +67,15 @@ def _line(node, first_line=2):
 
 
 def _check_node(node, loader, first_line):
-    """Walk the node tree iteratively, refusing anything unsafe or ambiguous."""
+    """Walk the node tree iteratively, refusing anything unsafe or ambiguous.
+
+    Breadth first: an alias is met again near the top, before the depth it fakes (a billion-laughs file is
+    refused for its aliases, at the line of its first anchor, not as "nested too deeply").
+    """
     seen = set()
-    stack = [(node, 1)]
+    stack = deque([(node, 1)])
     while stack:
-        current, depth = stack.pop()
+        current, depth = stack.popleft()
         if id(current) in seen:
             raise ContentError(_line(current, first_line), "YAML anchors and aliases (& and *) are not allowed", "alias")
         seen.add(id(current))
