@@ -150,3 +150,8 @@ def test_a_callout_is_judged_by_its_own_words_not_the_text_after_it():
 def test_a_callout_and_a_lead_in_are_each_reported():
     parsed = parse('!!! warning "Get help"\n    Call 911 if your legs go weak.\n\nGo to the emergency room if:\n\n- Fever\n')
     assert [line for line, _, _ in problems(parsed, "hand-written-emergency")] == [6, 9]
+
+
+@pytest.mark.parametrize("indent", ["    ", "\t"])
+def test_a_callout_s_first_line_of_text_counts_however_it_is_indented(indent):
+    assert hand_written_emergency_lists(f'!!! warning "Get help"\n{indent}Call 911 now.\n\nRest well.\n') == [1]

@@ -232,13 +232,20 @@ def test_a_heading_in_one_article_never_shows_in_the_next_article_s_contents():
     assert "Risks" not in rendered.toc_html
 
 
-def test_a_new_worker_process_renders_its_first_article(monkeypatch):
+def test_a_new_worker_process_renders_its_first_article_exactly_as_a_warmed_up_one(monkeypatch):
     from rendering import markup
 
-    monkeypatch.setattr(markup, "_converter", None)  # as in a freshly started sync worker
-    assert render_markdown("*[MRI]: Magnetic resonance imaging\n\nAn MRI.").html == (
-        '<p>An <abbr title="Magnetic resonance imaging">MRI</abbr>.</p>'
+    text = (
+        "## Dose\n\n| Dose | When |\n|:-----|-----:|\n| 1 | morning |\n\n"
+        "The MRI[^1] is loud.\n\n[^1]: About 30 minutes.\n\n*[MRI]: Magnetic resonance imaging\n"
     )
+    warmed = render_markdown(text)
+    monkeypatch.setattr(markup, "_converter", None)  # as in a freshly started sync worker
+    fresh = render_markdown(text)
+    assert (fresh.html, fresh.toc_html, fresh.headings) == (warmed.html, warmed.toc_html, warmed.headings)
+    for feature in ('<abbr title="Magnetic resonance imaging">MRI</abbr>', '<th align="left">Dose</th>',
+                    'title="Back to the text"', '<h2 id="dose">Dose</h2>'):  # fmt: skip
+        assert feature in fresh.html, feature
 
 
 def test_a_page_without_headings_has_no_table_of_contents():
@@ -296,3 +303,17 @@ def test_the_pictures_a_page_shows_are_listed_once_each_in_order():
 
     html = render_markdown("![a](images/b.jpg) ![b](images/a.png) ![again](images/b.jpg) ![remote](https://x.example/c.jpg)").html
     assert content_images(html) == ["b.jpg", "a.png"]
+
+
+def test_html_the_site_does_not_use_is_dropped_and_its_words_kept():
+    html = sanitize_html(
+        "<nav>Menu</nav><header>Top</header><u>under</u><s>struck</s><q>quoted</q><center>mid</center>"
+        "<cite>cited</cite><time>today</time><var>v</var><ruby>r</ruby><aside>side</aside><article>body</article>"
+    )
+    assert html == "MenuTopunderstruckquotedmidcitedtodayvrsidebody"
+
+
+@pytest.mark.parametrize("href", ["ftp://files.example.org/x", "tel:+15550100", "sms:+15550100", "irc://chat.example.org"])
+def test_links_may_only_be_web_pages_or_email(href):
+    html = sanitize_html(f'<a href="{href}">contact</a>')
+    assert html == '<a rel="noopener noreferrer">contact</a>'
