@@ -4,12 +4,15 @@ Each refusal is one problem with the line to look at and words saying what to ch
 guessed. Front matter starts on line 2 of its file (after the `---`); a whole data file on line 1.
 """
 
+import subprocess
+import sys
+
 import pytest
 
 from articles import frontmatter
 from core.problems import ContentError
 from core.safe_yaml import decode, parse_yaml, read_data_file
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, PROJECT
 
 REFUSED = {
     "01_tab_indentation.md": (4, "tab", "a tab character is used for spacing; use spaces instead"),
@@ -182,3 +185,43 @@ def test_a_good_data_file_is_read_with_the_line_of_each_entry():
     problems = []
     data, lines = read_data_file(b"a: 1\nb:\n  c: 2\n", "synonyms.yml", "the synonyms", "empty", problems)
     assert data == {"a": 1, "b": {"c": 2}} and lines == {"a": 1, "b": 2} and problems == []
+
+
+def test_front_matter_nested_tens_of_thousands_deep_is_refused_not_a_crash():
+    # libyaml's node builder recursed in C and took the whole process down at about 30,000 levels.
+    script = (
+        "from core.safe_yaml import parse_yaml\n"
+        "from core.problems import ContentError\n"
+        "try:\n"
+        "    parse_yaml('title: Dose\\nk: ' + '[' * 90000 + ']' * 90000)\n"
+        "except ContentError as exc:\n"
+        "    print(exc.line, exc.code, exc.message)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout) == (0, "3 depth the front matter is nested too deeply\n")
+
+
+@pytest.mark.parametrize("nesting", ["[" * 8 + "x" + "]" * 8, "{a: " * 8 + "x" + "}" * 8, "[{a: [{a: [{a: [{a: x}]}]}]}]"])
+def test_a_data_file_nested_too_deeply_is_refused_in_its_own_name(nesting):
+    problems = []
+    assert read_data_file(f"ok: 1\nterm: {nesting}\n".encode(), "glossary.yml", "the glossary", "empty", problems) is None
+    assert [(p.line, p.message, p.code) for p in problems] == [(2, "the glossary is nested too deeply", "depth")]
+
+
+def test_a_control_character_is_found_on_its_line_even_after_blank_lines_at_the_top():
+    problems = []
+    read_data_file(b"\nterm:\n  definition: a\x07b\n", "glossary.yml", "the glossary", "empty", problems)
+    assert [(p.line, p.code) for p in problems] == [(3, "control")]
+
+
+def test_the_first_of_several_tabs_is_the_one_named():
+    with pytest.raises(ContentError) as caught:
+        parse_yaml("title: Dose\nk:\n\t- a\n\t- b\n")
+    assert (caught.value.line, caught.value.code) == (4, "tab")
+
+
+def test_a_character_yaml_cannot_read_is_refused():
+    with pytest.raises(ContentError) as caught:
+        parse_yaml("title: a\ufffeb\n")
+    assert (caught.value.line, caught.value.code) == (2, "yaml")
+    assert caught.value.message.startswith("the front matter is not valid YAML: unacceptable character #xfffe")
