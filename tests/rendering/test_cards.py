@@ -155,3 +155,9 @@ def test_a_callout_and_a_lead_in_are_each_reported():
 @pytest.mark.parametrize("indent", ["    ", "\t"])
 def test_a_callout_s_first_line_of_text_counts_however_it_is_indented(indent):
     assert hand_written_emergency_lists(f'!!! warning "Get help"\n{indent}Call 911 now.\n\nRest well.\n') == [1]
+
+
+def test_a_callout_whose_words_wrap_onto_the_next_line_is_still_flagged():
+    assert hand_written_emergency_lists('!!! warning "Get help"\n    If your legs go weak, go to the emergency\n    room.\n') == [
+        1
+    ]
