@@ -208,6 +208,7 @@ def test_a_cache_that_fails_is_logged_and_the_page_is_still_served(monkeypatch, 
         first, second = served_twice(lambda request: HttpResponse("still here"))
     assert second.content == b"still here" and not hit(second)
     assert [record.getMessage() for record in caplog.records] == ["page cache unavailable"] * 4
+    assert all(record.exc_info and record.exc_info[0] is ConnectionError for record in caplog.records)  # and why
 
 
 def test_when_the_database_cannot_say_the_version_the_page_is_served_uncached(monkeypatch):
@@ -247,3 +248,15 @@ def test_stored_pages_are_for_anonymous_readers_only():
 
 def test_a_client_without_cookies_is_an_anonymous_reader():
     assert hit(twice(Client(), PAGE)[1])
+
+
+def test_whatever_a_signed_in_person_sends_is_answered_privately():
+    class User:
+        is_authenticated = True
+
+    def view(request):
+        request.user = User()
+        return HttpResponse("saved")
+
+    response = middleware(view)(RequestFactory().post("/feedback/"))
+    assert response["Cache-Control"] == "private, no-store"

@@ -28,7 +28,7 @@ def item(key="dose", text="Take one tablet.", changed_days_ago=3, old_keys=(), k
 
 
 def review(of, days_ago=0, text=None, name="Dr. Ada Example", credentials="MD", **fields):
-    reviewed_at = timezone.now() - datetime.timedelta(days=days_ago)
+    reviewed_at = fields.pop("reviewed_at", None) or timezone.now() - datetime.timedelta(days=days_ago)
     page = item(of.key, text, kind=of.kind, language=of.language) if text is not None else of
     return Review.objects.create(
         kind=of.kind, key=fields.pop("key", of.key), language=of.language, fingerprint=page.fingerprint, text=page.text,
@@ -64,13 +64,21 @@ def test_a_page_whose_words_changed_after_its_review_is_not_reviewed():
     assert not status.overdue and not status.due_soon  # it waits as "changed", not as due
 
 
-def test_the_latest_review_is_the_one_that_counts():
+def test_the_latest_review_is_the_one_that_counts_whatever_order_they_were_recorded_in():
     page = item(text="Take two tablets.")
-    review(page, days_ago=30)  # of these words
     review(page, days_ago=5, text="Take one tablet.", name="Dr. Later")  # of other words, later
+    review(page, days_ago=30)  # of these words, earlier, recorded afterwards (an import)
     status = status_of(page)
     assert status.state == CHANGED and status.reviewer_name == "Dr. Later"
     assert statuses([page])[0].review.reviewer_name == "Dr. Later"
+
+
+def test_of_two_reviews_made_at_the_same_moment_the_one_recorded_last_counts():
+    page = item(text="Take two tablets.")
+    moment = timezone.now() - datetime.timedelta(days=1)
+    review(page, reviewed_at=moment, name="Dr. First")
+    review(page, text="Take one tablet.", reviewed_at=moment, name="Dr. Second")
+    assert status_of(page).reviewer_name == statuses([page])[0].reviewer_name == "Dr. Second"
 
 
 def test_a_review_of_another_page_kind_or_language_does_not_count():
