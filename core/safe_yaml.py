@@ -61,7 +61,7 @@ def decode(raw):
     return text
 
 
-def _line(node, first_line=2):
+def _line(node, first_line):
     # The YAML's first line is line `first_line` of the file (2 in front matter, after the fence).
     return node.start_mark.line + first_line
 
@@ -141,7 +141,7 @@ def _check_values(data, key_lines):
     while stack:
         key, value = stack.pop()
         if isinstance(value, str) and _forbidden_character(value):
-            raise ContentError(key_lines.get(key, 2), f"'{key}' contains an invisible control character; delete it", "control")
+            raise ContentError(key_lines[key], f"'{key}' contains an invisible control character; delete it", "control")
         if isinstance(value, list):
             stack.extend((key, item) for item in value)
         elif isinstance(value, dict):

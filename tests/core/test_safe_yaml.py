@@ -113,9 +113,28 @@ def test_values_are_read_with_the_line_of_each_key():
 
 def test_nesting_is_allowed_up_to_eight_levels_counting_the_keys_and_the_value():
     assert parse_yaml("k: [[[[[[x]]]]]]\n")[0]["k"] == [[[[[["x"]]]]]]
+    assert parse_yaml("k: [[[[[[[]]]]]]]\n")[0]["k"] == [[[[[[[]]]]]]]  # eight levels, the last one empty
     with pytest.raises(ContentError) as caught:
         parse_yaml("title: Dose\nk: [[[[[[[x]]]]]]]\n")
-    assert (caught.value.line, caught.value.message) == (3, "the front matter is nested too deeply")
+    assert (caught.value.line, caught.value.code, caught.value.message) == (3, "depth", "the front matter is nested too deeply")
+
+
+@pytest.mark.parametrize(
+    "raw,code,message",
+    [
+        (b"a: 1\nyes: 2\n", "key", "the key 'yes' is read as true/false; put it in quotes or rename it"),
+        (b"a: 1\n? [x]\n: 2\n", "key", "every key must be a plain word such as 'title'"),
+        (b"a: 1\nb: &x [1]\nc: *x\n", "alias", "YAML anchors and aliases (& and *) are not allowed"),
+        (b"a: 1\nb: !!python/name:os.system\n", "tag", "the YAML tag 'tag:yaml.org,2002:python/name:os.system' is not allowed"),
+        (b"a: 1\nb: 2024-02-30\n", "date", "'2024-02-30' is not a real date; write dates as YYYY-MM-DD"),
+        (b"a: 1\nk: [[[[[[[x]]]]]]]\n", "depth", "the glossary is nested too deeply"),
+        (b'a: 1\nb: "x\\x1by"\n', "control", "'b' contains an invisible control character; delete it"),
+    ],
+)
+def test_a_data_file_names_the_line_of_each_problem_counting_from_its_first_line(raw, code, message):
+    problems = []
+    assert read_data_file(raw, "glossary.yml", "the glossary", "empty", problems) is None
+    assert [(p.line, p.code, p.message) for p in problems] == [(2, code, message)]
 
 
 def test_an_anchor_used_once_is_still_refused():
@@ -187,16 +206,27 @@ def test_a_good_data_file_is_read_with_the_line_of_each_entry():
     assert data == {"a": 1, "b": {"c": 2}} and lines == {"a": 1, "b": 2} and problems == []
 
 
-def test_front_matter_nested_tens_of_thousands_deep_is_refused_not_a_crash():
+@pytest.mark.parametrize(
+    "nesting",
+    [
+        "'[' * 90000 + ']' * 90000",
+        "'[' + '[[[[[[],' * 7000 + ']' * 35001",  # nesting that climbs while lists close along the way
+        "'[' + '[],' * 40000 + '[' * 40000 + ']' * 40001",  # many closed lists first, then the deep one
+    ],
+    ids=["straight", "climbing", "after-closed-lists"],
+)
+def test_front_matter_nested_tens_of_thousands_deep_is_refused_not_a_crash(nesting):
     # libyaml's node builder recursed in C and took the whole process down at about 30,000 levels.
     script = (
         "from core.safe_yaml import parse_yaml\n"
         "from core.problems import ContentError\n"
         "try:\n"
-        "    parse_yaml('title: Dose\\nk: ' + '[' * 90000 + ']' * 90000)\n"
+        f"    parse_yaml('title: Dose\\nk: ' + {nesting})\n"
         "except ContentError as exc:\n"
         "    print(exc.line, exc.code, exc.message)\n"
     )
+    with pytest.raises(ContentError, match="nested too deeply"):
+        parse_yaml("title: Dose\nk: " + "[" * 20 + "]" * 20)  # refused in this process too
     result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout) == (0, "3 depth the front matter is nested too deeply\n")
 
