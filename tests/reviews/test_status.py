@@ -190,18 +190,17 @@ def test_a_reviewer_without_a_profile_is_asked_for_one(django_user_model):
 
 
 def test_only_an_active_clinical_reviewer_may_approve(django_user_model):
-    reviewer = make_reviewer(django_user_model)
-    assert can_approve(reviewer)
+    page = item()
     staff = django_user_model.objects.create_user("staffer", password="a-long-test-password", is_staff=True)
     ReviewerProfile.objects.create(user=staff, name="Staff Member", credentials="RN")
-    page = item()
-    for user in (staff, django_user_model.objects.get(pk=reviewer.pk)):
-        if user == reviewer:
-            user.is_active = False
-            user.save()
+    former = make_reviewer(django_user_model)
+    former.is_active = False
+    former.save()
+    for user in (staff, former):
         assert not can_approve(user)
         with pytest.raises(PermissionDenied, match="Only clinical reviewers can approve a page"):
             approve(page, user, page.fingerprint)
+    assert not Review.objects.exists()
     staff.user_permissions.add(Permission.objects.get(codename="approve_page"))
-    staff = django_user_model.objects.get(pk=staff.pk)
+    staff = django_user_model.objects.get(pk=staff.pk)  # permissions are cached on the user object
     assert can_approve(staff) and approve(page, staff, page.fingerprint).reviewer_name == "Staff Member"
