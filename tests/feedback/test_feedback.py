@@ -42,6 +42,7 @@ def test_the_script_gets_a_short_answer_instead_of_a_page():
         "/feedback/", {"page": PAGE, "helpful": "yes"}, HTTP_ACCEPT="application/json", REMOTE_ADDR="192.0.2.1"
     )
     assert response.status_code == 200 and response.json()["ok"] is True
+    assert Feedback.objects.get().comment == ""
 
 
 @pytest.mark.parametrize(
@@ -169,6 +170,8 @@ def test_any_real_page_of_the_site_can_be_answered_about(page):
         "treatments/nerve-blocks/",
         "/treatments\\nerve-blocks/",
         "\\\\evil.example/",
+        "//evil.example/",
+        "/treatments/nerve-blocks/?next=\\evil.example",
         "/feedback/",
         "/" + "a" * 300,
         "",
