@@ -83,6 +83,7 @@ def test_of_two_reviews_made_at_the_same_moment_the_one_recorded_last_counts():
 
 def test_a_review_of_another_page_kind_or_language_does_not_count():
     page = item()
+    review(item(key="another-page"))
     review(item(kind="card"))
     review(item(language="es"))
     assert status_of(page).state == NEVER and statuses([page])[0].state == NEVER

@@ -91,6 +91,11 @@ def test_a_frequency_that_fits_its_band_is_accepted(band, words):
             "'1 in 1,000' does not fit the band 'very rare' (fewer than 1 in 10,000 people); '1 in 1,000' is uncommon or rare",
         ),
         (
+            "rare",
+            "1 in 100,000",
+            "'1 in 100,000' does not fit the band 'rare' (between 1 in 1,000 and 1 in 10,000 people); '1 in 100,000' is very rare",
+        ),
+        (
             "uncommon",
             "about 1 to 20 in 100",
             "'about 1 to 20 in 100' does not fit the band 'uncommon' (between 1 in 100 and 1 in 1,000 people); "
