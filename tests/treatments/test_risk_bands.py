@@ -93,7 +93,8 @@ def test_a_frequency_that_fits_its_band_is_accepted(band, words):
         (
             "rare",
             "1 in 100,000",
-            "'1 in 100,000' does not fit the band 'rare' (between 1 in 1,000 and 1 in 10,000 people); '1 in 100,000' is very rare",
+            "'1 in 100,000' does not fit the band 'rare' (between 1 in 1,000 and 1 in 10,000 people); "
+            "'1 in 100,000' is very rare",
         ),
         (
             "uncommon",
