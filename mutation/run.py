@@ -35,6 +35,7 @@ HERE = ROOT / "mutation"
 WORK = ROOT / ".mutation"
 MODULES_FILE = HERE / "modules.toml"
 EQUIVALENT_FILE = HERE / "equivalent.txt"
+HAND_MUTANTS_FILE = HERE / "hand_mutants.toml"
 MUTMUT = Path(sys.executable).parent / "mutmut"
 # Never linked into a workspace: version control, the virtualenv, the workspaces themselves, local data.
 NOT_LINKED = {".git", ".venv", ".mutation", "node_modules", "media", "staticfiles", "__pycache__", ".secret_key", ".env"}
@@ -60,8 +61,10 @@ class Result:
     killed: int = 0
     survivors: list = field(default_factory=list)  # [(name, diff)] that count against the score
     equivalent: list = field(default_factory=list)  # [(name, reason)]
-    stale: list = field(default_factory=list)  # equivalent.txt entries that no longer match
+    stale: list = field(default_factory=list)  # entries of equivalent.txt or hand_mutants.toml that no longer match
     unchecked: int = 0
+    hand_total: int = 0  # the changes in hand_mutants.toml: reported apart, and every one must be killed
+    hand_survivors: list = field(default_factory=list)
     seconds: float = 0.0
     error: str = ""
 
@@ -191,7 +194,7 @@ def mutant_diff(workspace, module, name):
         return get_diff_for_mutant(name, path=module)
 
 
-def run_module(module, tests, args, equivalents):
+def run_module(module, tests, args, equivalents, hand_mutants):
     result = Result(module)
     started = time.monotonic()
     workspace = lay_out_workspace(module, tests, args.jobs)
@@ -220,6 +223,8 @@ def run_module(module, tests, args, equivalents):
     exit_codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
     if names:
         exit_codes = {name: exit_codes.get(name) for name in names}
+    else:  # a full run also makes the changes mutmut cannot
+        run_hand_mutants(workspace, module, tests, env, hand_mutants.get(module, []), result)
     result.total = len(exit_codes)
     for name, exit_code in sorted(exit_codes.items(), key=lambda item: _natural(item[0])):
         if exit_code is None:
@@ -233,7 +238,9 @@ def run_module(module, tests, args, equivalents):
                 result.equivalent.append((name, known.reason))
                 continue
             if known:
-                result.stale.append((name, known.line, fingerprint(diff)))
+                result.stale.append(
+                    f"{EQUIVALENT_FILE.name}:{known.line}: {name} now changes {fingerprint(diff)}; it counts again"
+                )
             label = (
                 "no test reaches it" if exit_code in NO_TESTS else "survived" if exit_code in SURVIVED else f"exit {exit_code}"
             )
@@ -242,31 +249,63 @@ def run_module(module, tests, args, equivalents):
         prefix = module.removesuffix(".py").replace("/", ".") + "."
         for name, known in equivalents.items():
             if name.startswith(prefix) and name not in exit_codes:
-                result.stale.append((name, known.line, "gone"))
+                result.stale.append(f"{EQUIVALENT_FILE.name}:{known.line}: {name} is no longer made; delete the line")
     if not args.keep:
         shutil.rmtree(workspace, ignore_errors=True)
     result.seconds = time.monotonic() - started
     return result
 
 
-def control_run(workspace, module, tests, env):
-    """The tests as a mutant's run sees them (private database, own temporary folder) with no mutant in place.
-
-    They must pass: otherwise every "killed" above could be the set-up failing, not the tests noticing.
-    """
+def run_tests(workspace, module, tests, env):
+    """The module's tests as a mutant's run sees them (private database, own temporary folder), no mutant active."""
     dotted = module.removesuffix(".py").replace("/", ".")
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "--rootdir=.", "-p", "mutation.pytest_plugin"]
-    completed = subprocess.run(
+    return subprocess.run(
         [*command, "--reuse-db", *tests],
         cwd=workspace / "mutants",
         env={**env, "MUTANT_UNDER_TEST": f"{dotted}.x_control__mutmut_0"},
         capture_output=True,
         text=True,
     )
+
+
+def control_run(workspace, module, tests, env):
+    """They must pass with no mutant in place: otherwise every "killed" could be the set-up failing, not a test noticing."""
+    completed = run_tests(workspace, module, tests, env)
     if completed.returncode == 0:
         return ""
     tail = (completed.stdout + completed.stderr).splitlines()[-30:]
     return "the tests fail with no mutant in place, so no kill can be trusted:\n" + "\n".join(tail)
+
+
+def read_hand_mutants():
+    """{module: [{why, old, new}]}: changes mutmut cannot make (module-level code, a deleted statement)."""
+    if not HAND_MUTANTS_FILE.exists():
+        return {}
+    found = {}
+    for mutant in tomllib.loads(HAND_MUTANTS_FILE.read_text(encoding="utf-8")).get("mutant", []):
+        found.setdefault(mutant["module"], []).append(mutant)
+    return found
+
+
+def run_hand_mutants(workspace, module, tests, env, mutants, result):
+    """Apply each hand-written change to the module as mutmut laid it out, run its tests, and put it back."""
+    path = workspace / "mutants" / module
+    original = path.read_text(encoding="utf-8")
+    try:
+        for mutant in mutants:
+            name = f"hand: {mutant['why']}"
+            if mutant["old"] not in original:
+                result.stale.append(f"{HAND_MUTANTS_FILE.name}: the code '{name}' changes is no longer there; update it")
+                continue
+            path.write_text(original.replace(mutant["old"], mutant["new"]), encoding="utf-8")
+            result.hand_total += 1
+            if run_tests(workspace, module, tests, env).returncode == 0:
+                removed = [f"-{line}" for line in mutant["old"].splitlines()]
+                added = [f"+{line}" for line in mutant["new"].splitlines()]
+                result.hand_survivors.append((name, "survived", "by hand", "\n".join(["---", "+++", *removed, *added])))
+    finally:
+        path.write_text(original, encoding="utf-8")
 
 
 def _natural(name):
@@ -279,16 +318,19 @@ def report(result, args):
     if result.error:
         print(result.error)
         return
-    for name, label, print_id, diff in result.survivors:
+    for name, label, print_id, diff in result.survivors + result.hand_survivors:
         print(f"\n-- {label}: {name}  {print_id}")
         print("\n".join(line for line in diff.splitlines()[2:] if line.strip()))
-    for name, line, now in result.stale:
-        print(f"   stale entry, {EQUIVALENT_FILE.relative_to(ROOT)}:{line}: {name} is now {now}; it counts again")
+    for message in result.stale:
+        print(f"   stale: {message}")
     print(
         f"   {result.total} mutants: {result.killed} killed, {len(result.survivors)} surviving, "
         f"{len(result.equivalent)} equivalent (listed){f', {result.unchecked} not checked' if result.unchecked else ''}"
         f"  ->  score {result.score:.1f}%"
     )
+    if result.hand_total:
+        killed = result.hand_total - len(result.hand_survivors)
+        print(f"   {killed}/{result.hand_total} of the changes in {HAND_MUTANTS_FILE.name} killed")
 
 
 def _minutes(seconds):
@@ -312,6 +354,7 @@ def main(argv=None):
     if unknown:
         raise SystemExit(f"not in {MODULES_FILE.relative_to(ROOT)}: {', '.join(unknown)}")
     equivalents = read_equivalents()
+    hand_mutants = read_hand_mutants()
     what = f"a sample of {args.sample} mutants a module (seed {args.seed})" if args.sample else "every mutant"
     print(f"mutmut on {len(chosen or modules)} module(s), {what}, {args.jobs} at once")
 
@@ -320,7 +363,7 @@ def main(argv=None):
         if chosen and module not in chosen:
             continue
         print(f"\n>> {module}: against {', '.join(tests)}", flush=True)
-        result = run_module(module, tests, args, equivalents)
+        result = run_module(module, tests, args, equivalents, hand_mutants)
         report(result, args)
         results.append(result)
         sys.stdout.flush()
@@ -330,11 +373,16 @@ def main(argv=None):
     for result in results:
         score = "error" if result.error else f"{result.score:5.1f}%"
         counts = "" if result.error else f"{result.killed}/{result.counted} killed, {len(result.equivalent)} equivalent"
+        if result.hand_total:
+            counts += f", by hand {result.hand_total - len(result.hand_survivors)}/{result.hand_total}"
         print(f"   {result.module:<{width}}  {score}  {counts:<32} {_minutes(result.seconds)}")
     if any(result.error for result in results):
         return 2
     if fail_under is not None and any(result.score < fail_under for result in results):
         print(f"\nunder {fail_under:g}%: " + ", ".join(r.module for r in results if r.score < fail_under))
+        return 1
+    if any(result.hand_survivors for result in results):
+        print(f"\na change in {HAND_MUTANTS_FILE.name} survived: " + ", ".join(r.module for r in results if r.hand_survivors))
         return 1
     return 0
 
