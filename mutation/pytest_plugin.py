@@ -9,6 +9,7 @@ mutmut tests two mutants at once, each in a process forked from one that has alr
   database; its local-memory twin tests the same behaviour.
 """
 
+import multiprocessing
 import os
 import shutil
 import sqlite3
@@ -88,6 +89,9 @@ def pytest_fixture_setup(fixturedef, request):
 
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config):
+    if _testing_a_mutant():  # mutmut ends a mutant's process with os._exit: stop its sync workers first
+        for child in multiprocessing.active_children():
+            child.kill()
     if _own_database:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(_own_database + suffix).unlink(missing_ok=True)

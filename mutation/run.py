@@ -23,6 +23,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -209,6 +210,7 @@ def run_module(module, tests, args, equivalents, hand_mutants):
         code = subprocess.call(
             [str(MUTMUT), "run", "--max-children", str(args.jobs), *names], cwd=workspace, stdout=out, stderr=out, env=env
         )
+    reap(workspace)
     meta = workspace / "mutants" / (module + ".meta")
     if code != 0 or not meta.exists():
         tail = log.read_text(encoding="utf-8", errors="replace").replace("\r", "\n").splitlines()[-40:]
@@ -306,6 +308,15 @@ def run_hand_mutants(workspace, module, tests, env, mutants, result):
                 result.hand_survivors.append((name, "survived", "by hand", "\n".join(["---", "+++", *removed, *added])))
     finally:
         path.write_text(original, encoding="utf-8")
+
+
+def reap(workspace):
+    """Stop what a mutant's run killed for its time left behind (the sync workers it had forked, now orphans)."""
+    for process in Path("/proc").iterdir():
+        if process.name.isdigit():
+            with contextlib.suppress(OSError):
+                if Path(os.readlink(process / "cwd")).is_relative_to(workspace):
+                    os.kill(int(process.name), signal.SIGKILL)
 
 
 def _natural(name):
