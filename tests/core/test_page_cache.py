@@ -179,6 +179,15 @@ def test_a_stored_page_keeps_its_status_headers_and_words_but_not_what_belonged_
     assert "X-Request-ID" not in second
 
 
+def test_a_stored_page_tells_shared_caches_it_differs_by_cookie_even_if_its_view_never_read_one(settings):
+    # Real pages read the session (and so say Vary: Cookie) today; a page that did not must not lose it.
+    settings.PUBLIC_MAX_AGE = 1
+    first, second = served_twice(lambda request: HttpResponse("plain words"))
+    for response in (first, second):
+        assert response["Vary"] == "Cookie" and response["Cache-Control"] == "public, max-age=0, s-maxage=1"
+        assert response["ETag"] == first["ETag"] and first["ETag"].startswith('"')
+
+
 def test_pages_stay_stored_for_page_cache_seconds(settings, monkeypatch):
     settings.PAGE_CACHE_SECONDS = 123
     stored = []

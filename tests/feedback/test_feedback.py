@@ -184,6 +184,7 @@ def test_addresses_that_are_not_a_page_of_this_site_are_refused(page):
 def test_a_long_address_of_a_real_page_is_taken_up_to_300_characters():
     page = PAGE + "?q=" + "x" * (300 - len(PAGE) - 3)
     assert len(page) == 300 and send(page=page).status_code == 200
+    assert send(page=page + "x").status_code == 400 and Feedback.objects.count() == 1
 
 
 def test_a_spanish_page_s_answer_is_kept_as_spanish():
@@ -214,13 +215,15 @@ def test_behind_a_proxy_each_reader_is_counted_by_their_own_address(settings):
         (2, "198.51.100.1, 192.0.2.5", "198.51.100.1"),
         (2, "192.0.2.5", "203.0.113.7"),  # fewer entries than proxies: not to be trusted
         (1, " , ", "203.0.113.7"),
+        (1, None, "203.0.113.7"),  # no header at all
     ],
 )
 def test_the_reader_s_address_trusts_only_the_proxies_the_site_is_told_about(settings, proxies, forwarded, address):
     from django.test import RequestFactory
 
     settings.AXES_IPWARE_PROXY_COUNT = proxies
-    request = RequestFactory().post("/feedback/", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=forwarded)
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+    request = RequestFactory().post("/feedback/", REMOTE_ADDR="203.0.113.7", **headers)
     assert limits.client_address(request) == address
 
 

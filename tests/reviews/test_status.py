@@ -205,3 +205,10 @@ def test_only_an_active_clinical_reviewer_may_approve(django_user_model):
     staff.user_permissions.add(Permission.objects.get(codename="approve_page"))
     staff = django_user_model.objects.get(pk=staff.pk)  # permissions are cached on the user object
     assert can_approve(staff) and approve(page, staff, page.fingerprint).reviewer_name == "Staff Member"
+
+
+def test_a_spanish_page_s_approval_is_recorded_for_the_spanish_page(django_user_model):
+    reviewer = make_reviewer(django_user_model)
+    page = item(language="es", text="Tome una pastilla.")
+    assert approve(page, reviewer, page.fingerprint).language == "es"
+    assert status_of(page).state == REVIEWED and status_of(item()).state == NEVER
