@@ -86,3 +86,35 @@ def test_nothing_in_the_page_becomes_markup_for_the_reviewer():
     ]
     assert shown("<old>", "") == [("removed", "<del>&lt;old&gt;</del>")]
     assert shown("a <x>", "a <y>") == [("changed", "a &lt;<del>x</del><ins>y</ins>&gt;")]
+
+
+def test_a_change_on_the_fourth_line_folds_the_one_line_above_its_context():
+    old = "One.\nTwo.\nThree.\nFour.\nFive."
+    assert shown(old, old.replace("Four.", "Four!")) == [
+        ("folded", "…"),
+        ("same", "Two."),
+        ("same", "Three."),
+        ("changed", "Four<del>.</del><ins>!</ins>"),
+        ("same", "Five."),
+    ]
+
+
+def test_a_long_page_with_many_repeated_lines_still_shows_one_changed_line():
+    lines = ["Rest.", "", "Walk a little."] * 100
+    changed = lines.copy()
+    changed[150] = "Rest for two days."
+    assert [kind for kind, _ in shown("\n".join(lines), "\n".join(changed))] == [
+        "folded",
+        "same",
+        "same",
+        "changed",
+        "same",
+        "same",
+    ]
+
+
+def test_a_long_paragraph_with_one_changed_word_shows_that_word_alone():
+    paragraph = " ".join(["the dose is one tablet"] * 60)
+    ((kind, html),) = shown(paragraph, paragraph.replace("one tablet", "two tablets", 1))
+    assert kind == "changed" and html.count("<del>") == 2 and html.count("<ins>") == 2
+    assert html.startswith("the dose is <del>one</del><ins>two</ins> <del>tablet</del><ins>tablets</ins> the dose is one tablet")

@@ -168,8 +168,9 @@ def test_a_long_note_is_kept_to_two_thousand_characters(django_user_model):
 def test_words_that_changed_while_the_reviewer_read_them_are_not_approved(django_user_model):
     reviewer = make_reviewer(django_user_model)
     seen = item(text="Take one tablet.").fingerprint
-    with pytest.raises(ValidationError, match="The page changed while you were reading it"):
+    with pytest.raises(ValidationError) as caught:
         approve(item(text="Take two tablets."), reviewer, seen)
+    assert caught.value.messages == ["The page changed while you were reading it. Read the new text, then approve it."]
     assert not Review.objects.exists()
 
 
@@ -177,8 +178,9 @@ def test_words_that_changed_while_the_reviewer_read_them_are_not_approved(django
 def test_a_reviewer_must_have_a_name_and_credentials_to_show(django_user_model, name, credentials):
     reviewer = make_reviewer(django_user_model, name=name, credentials=credentials)
     page = item()
-    with pytest.raises(ValidationError, match="Add your name and credentials to your reviewer profile first"):
+    with pytest.raises(ValidationError) as caught:
         approve(page, reviewer, page.fingerprint)
+    assert caught.value.messages == ["Add your name and credentials to your reviewer profile first: the page shows them."]
     assert not Review.objects.exists()
 
 
@@ -199,8 +201,9 @@ def test_only_an_active_clinical_reviewer_may_approve(django_user_model):
     former.save()
     for user in (staff, former):
         assert not can_approve(user)
-        with pytest.raises(PermissionDenied, match="Only clinical reviewers can approve a page"):
+        with pytest.raises(PermissionDenied) as caught:
             approve(page, user, page.fingerprint)
+        assert str(caught.value) == "Only clinical reviewers can approve a page."
     assert not Review.objects.exists()
     staff.user_permissions.add(Permission.objects.get(codename="approve_page"))
     staff = django_user_model.objects.get(pk=staff.pk)  # permissions are cached on the user object
