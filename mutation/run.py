@@ -233,6 +233,9 @@ def run_module(module, tests, args, equivalents, hand_mutants):
             result.unchecked += 1
         elif exit_code in KILLED:
             result.killed += 1
+            if name in equivalents:
+                known = equivalents[name]
+                result.stale.append(f"{EQUIVALENT_FILE.name}:{known.line}: {name} is killed by a test; delete the line")
         else:  # survived, no test reached it, or anything mutmut could not classify
             diff = mutant_diff(workspace, module, name)
             known = equivalents.get(name)
