@@ -213,5 +213,6 @@ def test_only_an_active_clinical_reviewer_may_approve(django_user_model):
 def test_a_spanish_page_s_approval_is_recorded_for_the_spanish_page(django_user_model):
     reviewer = make_reviewer(django_user_model)
     page = item(language="es", text="Tome una pastilla.")
-    assert approve(page, reviewer, page.fingerprint).language == "es"
+    made = approve(page, reviewer, page.fingerprint)
+    assert (made.language, made.note) == ("es", "")  # and no note was written, so none is shown
     assert status_of(page).state == REVIEWED and status_of(item()).state == NEVER
