@@ -389,7 +389,7 @@ def main(argv=None):
         counts = "" if result.error else f"{result.killed}/{result.counted} killed, {len(result.equivalent)} equivalent"
         if result.hand_total:
             counts += f", by hand {result.hand_total - len(result.hand_survivors)}/{result.hand_total}"
-        print(f"   {result.module:<{width}}  {score}  {counts:<32} {_minutes(result.seconds)}")
+        print(f"   {result.module:<{width}}  {score}  {counts:<48} {_minutes(result.seconds)}")
     if any(result.error for result in results):
         return 2
     if fail_under is not None and any(result.score < fail_under for result in results):
