@@ -11,7 +11,7 @@ SECRET_FILE := .secret_key
 # The Spanish catalog, compiled from its .po by the set-up itself (no gettext tools needed).
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
-.PHONY: help run check test lint serve bench lighthouse clean
+.PHONY: help run check test lint serve bench lighthouse mutation clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -58,6 +58,9 @@ serve: $(STAMP) $(CATALOGS) $(SECRET_FILE) ## Production mode on loopback: debug
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))} HOST=$(HOST) PORT=$(PORT) $(if $(WEB_CONCURRENCY),WEB_CONCURRENCY=$(WEB_CONCURRENCY)) \
 		$(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
+mutation: $(DEV_STAMP) $(CATALOGS) ## Mutation testing (mutmut), module by module (MODULES=..., SAMPLE=N, KEEP=1); not part of make test
+	$(BIN)/python mutation/run.py $(if $(MODULES),--modules "$(MODULES)") $(if $(SAMPLE),--sample $(SAMPLE)) $(if $(KEEP),--keep)
+
 bench: $(DEV_STAMP) $(CATALOGS) ## Benchmarks: print figures and ratios to their baselines
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	$(BIN)/python bench/run.py
@@ -70,4 +73,4 @@ node_modules: package.json package-lock.json
 	touch node_modules
 
 clean: ## Remove the virtualenv, database and collected static files
-	rm -rf $(VENV) db.sqlite3* staticfiles $(SECRET_FILE)
+	rm -rf $(VENV) db.sqlite3* staticfiles $(SECRET_FILE) .mutation

@@ -10,6 +10,7 @@ Article front matter, the glossary and the synonyms all come through here.
 
 import re
 import unicodedata
+from collections import deque
 
 import yaml
 
@@ -60,22 +61,46 @@ def decode(raw):
     return text
 
 
-def _line(node, first_line=2):
+def _line(node, first_line):
     # The YAML's first line is line `first_line` of the file (2 in front matter, after the fence).
     return node.start_mark.line + first_line
 
 
-def _check_node(node, loader, first_line):
-    """Walk the node tree iteratively, refusing anything unsafe or ambiguous."""
+def _check_nesting(front_text, first_line, what):
+    """Refuse deep nesting from the event stream, before any node is built.
+
+    libyaml builds nodes by recursing in C: a file nested some 30,000 deep (`[[[[...`, well within the
+    size limit) crashed the whole process, with no exception to catch. Its parser is not recursive.
+    """
+    depth, loader = 0, _Loader(front_text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ContentError(event.start_mark.line + first_line, f"{what} is nested too deeply", "depth")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
+def _check_node(node, loader, first_line, what):
+    """Walk the node tree iteratively, refusing anything unsafe or ambiguous.
+
+    Breadth first: an alias is met again near the top, before the depth it fakes (a billion-laughs file is
+    refused for its aliases, at the line of its first anchor, not as "nested too deeply").
+    """
     seen = set()
-    stack = [(node, 1)]
+    stack = deque([(node, 1)])
     while stack:
-        current, depth = stack.pop()
+        current, depth = stack.popleft()
         if id(current) in seen:
             raise ContentError(_line(current, first_line), "YAML anchors and aliases (& and *) are not allowed", "alias")
         seen.add(id(current))
         if depth > MAX_DEPTH:
-            raise ContentError(_line(current, first_line), "the front matter is nested too deeply", "depth")
+            raise ContentError(_line(current, first_line), f"{what} is nested too deeply", "depth")
         if current.tag not in STANDARD_TAGS:
             raise ContentError(_line(current, first_line), f"the YAML tag {current.tag!r} is not allowed", "tag")
         if isinstance(current, yaml.MappingNode):
@@ -116,7 +141,7 @@ def _check_values(data, key_lines):
     while stack:
         key, value = stack.pop()
         if isinstance(value, str) and _forbidden_character(value):
-            raise ContentError(key_lines.get(key, 2), f"'{key}' contains an invisible control character; delete it", "control")
+            raise ContentError(key_lines[key], f"'{key}' contains an invisible control character; delete it", "control")
         if isinstance(value, list):
             stack.extend((key, item) for item in value)
         elif isinstance(value, dict):
@@ -133,12 +158,13 @@ def parse_yaml(front_text, *, first_line=2, what="the front matter", empty_messa
         raise ContentError(line, "a tab character is used for spacing; use spaces instead", "tab")
     loader = _Loader(front_text)
     try:
+        _check_nesting(front_text, first_line, what)
         node = loader.get_single_node()
         if node is None:
             raise ContentError(first_line, empty_message, "empty")
         if not isinstance(node, yaml.MappingNode):
             raise ContentError(_line(node, first_line), f"{what} must be a list of 'key: value' lines", "not-mapping")
-        _check_node(node, loader, first_line)
+        _check_node(node, loader, first_line, what)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.context_mark or exc.problem_mark
@@ -148,8 +174,6 @@ def parse_yaml(front_text, *, first_line=2, what="the front matter", empty_messa
         raise ContentError(line, f"{what} is not valid YAML: {problem}", "yaml") from None
     except yaml.YAMLError as exc:
         raise ContentError(first_line, f"{what} is not valid YAML: {exc}", "yaml") from None
-    except RecursionError:
-        raise ContentError(first_line, f"{what} is nested too deeply", "depth") from None
     finally:
         loader.dispose()
     key_lines = {key_node.value: _line(key_node, first_line) for key_node, _ in node.value}

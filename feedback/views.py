@@ -44,8 +44,10 @@ def send_feedback(request):
         return _answer(request, "feedback/refused.html", 403, reason="other-site")
     page, helpful = request.POST.get("page", ""), request.POST.get("helpful", "")
     comment = " ".join(request.POST.get("comment", "").split())
-    if not _known_page(page) or helpful not in ("yes", "no") or len(comment) > COMMENT_MAX:
+    if not _known_page(page) or helpful not in ("yes", "no"):
         return _answer(request, "feedback/refused.html", 400, reason="invalid")
+    if len(comment) > COMMENT_MAX:  # the form says 500 letters; a reader who wrote more is told so
+        return _answer(request, "feedback/refused.html", 400, reason="too-long")
     if request.POST.get("website"):  # the hidden field only robots fill in: thank them, keep nothing
         return _answer(request, "feedback/thanks.html", 200, page=page)
     if not limits.allow(request):

@@ -77,3 +77,74 @@ def test_a_treatment_shows_its_sources_the_same_way(client):
     source = treatment.sources.first()
     html = client.get(treatment.get_absolute_url()).content.decode()
     assert f'<a href="{source.url}">{source.title}</a>, {source.publisher}' in html
+
+
+def test_spaces_and_line_breaks_in_a_citation_are_tidied_as_the_page_shows_them():
+    citation, problems = read_citation({**FULL, "title": "  Sciatica:\n  the   basics ", "publisher": " NHS\tEngland "})
+    assert (citation.title, citation.publisher) == ("Sciatica: the basics", "NHS England") and problems == []
+    assert read_citation("  NHS:\n Sciatica  ")[0] == Citation("NHS: Sciatica")
+
+
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("x" * 301, "a source is longer than 300 characters"),
+        ({**FULL, "title": "x" * 301}, "a source's 'title' is longer than 300 characters"),
+        ({**FULL, "publisher": "x" * 121}, "a source's 'publisher' is longer than 120 characters"),
+        ({**FULL, "url": "https://example.org/" + "x" * 481}, "a source's 'url' is longer than 500 characters"),
+        ({**FULL, "publisher": 5}, "a source's 'publisher' must be text"),
+        ({**FULL, "url": ["https://example.org/"]}, "a source's 'url' must be text"),
+        ({**FULL, "title": None}, "every source needs a 'title': the page's name as its publisher gives it"),
+        (
+            {**FULL, "checked": datetime.datetime(2026, 11, 30, 9, 0)},
+            "the source 'Sciatica' has a 'checked' that is not a date written YYYY-MM-DD",
+        ),
+        (
+            {**FULL, "url": "ftp://files.example.org/x"},
+            "the source 'Sciatica': 'ftp://files.example.org/x' is not a web address; it must start with https:// (or http://)",
+        ),
+        (
+            {**FULL, "url": "https:///no-host"},
+            "the source 'Sciatica': 'https:///no-host' is not a web address; it must start with https:// (or http://)",
+        ),
+        (42, "each source must be a citation with 'title', 'publisher', 'url' and 'checked'"),
+        ("   ", "a source is empty"),
+    ],
+)
+def test_each_broken_citation_is_refused_with_words_that_say_what_to_change(value, message):
+    assert read_citation(value) == (None, [("error", message)])
+
+
+def test_citations_at_their_length_limits_are_kept():
+    value = {**FULL, "title": "t" * 300, "publisher": "p" * 120, "url": "https://example.org/" + "u" * 480}
+    citation, problems = read_citation(value)
+    assert citation is not None and problems == []
+    assert read_citation("t" * 300)[0] == Citation("t" * 300)
+
+
+def test_an_http_address_and_a_citation_without_a_date_are_accepted():
+    citation, problems = read_citation({**FULL, "url": "http://example.org/page", "checked": None})
+    assert citation.url == "http://example.org/page" and citation.checked is None
+    assert problems == [("warning", "the source 'Sciatica' has no 'checked' (the day you checked it)")]
+
+
+def test_unknown_keys_are_ignored_with_a_warning_each():
+    citation, problems = read_citation({**FULL, "author": "Someone", "year": 2020})
+    assert citation == read_citation(FULL)[0]
+    assert problems == [
+        ("warning", "unknown key 'author' in a source is ignored"),
+        ("warning", "unknown key 'year' in a source is ignored"),
+    ]
+
+
+def test_a_citation_is_stored_and_read_back_unchanged():
+    for citation in (read_citation(FULL)[0], Citation("Only a title")):
+        assert Citation.from_json(citation.as_json()) == citation
+    assert read_citation(FULL)[0].as_json() == {
+        "title": "Sciatica",
+        "publisher": "NHS",
+        "url": "https://www.nhs.uk/conditions/sciatica/",
+        "checked": "2026-11-30",
+    }
+    assert Citation.from_json("NHS: Sciatica") == Citation("NHS: Sciatica")
+    assert Citation.from_json({"title": "Only a title"}) == Citation("Only a title")

@@ -42,6 +42,7 @@ def test_the_script_gets_a_short_answer_instead_of_a_page():
         "/feedback/", {"page": PAGE, "helpful": "yes"}, HTTP_ACCEPT="application/json", REMOTE_ADDR="192.0.2.1"
     )
     assert response.status_code == 200 and response.json()["ok"] is True
+    assert Feedback.objects.get().comment == ""
 
 
 @pytest.mark.parametrize(
@@ -110,3 +111,139 @@ def test_staff_read_notes_newest_first_and_mark_them_done(client, django_user_mo
     newest = Feedback.objects.first()
     client.post("/admin/feedback/feedback/", {"action": "mark_done", "_selected_action": [newest.pk]})
     assert Feedback.objects.get(pk=newest.pk).done
+
+
+def test_a_refusal_is_never_cached_and_a_script_is_told_why():
+    page = send(helpful="maybe")
+    assert page.status_code == 400 and page["Cache-Control"] == "no-store"
+    answer = Client().post("/feedback/", {"page": PAGE, "helpful": "maybe"}, HTTP_ACCEPT="application/json")
+    assert answer.status_code == 400 and answer.json() == {"ok": False, "reason": "invalid"}
+    thanks = Client().post("/feedback/", {"page": PAGE, "helpful": "no"}, HTTP_ACCEPT="application/json; q=1")
+    assert thanks.json() == {"ok": True, "page": PAGE}
+
+
+def test_a_note_that_is_too_long_says_so_in_words_the_reader_can_act_on():
+    response = send(comment="word " * 120)
+    assert response.status_code == 400 and not Feedback.objects.exists()
+    assert "Your note was too long. Please keep it to 500 letters or fewer." in response.content.decode()
+
+
+def test_a_note_of_exactly_500_letters_is_kept_once_its_spaces_are_tidied():
+    assert send(comment="x" * 500).status_code == 200
+    assert send(comment="  " + "y" * 250 + "     " + "z" * 249 + "  ").status_code == 200
+    assert [len(note.comment) for note in Feedback.objects.all()] == [500, 500]
+
+
+def test_a_body_at_the_size_limit_is_read_and_one_byte_more_is_not():
+    def post(size):
+        start = f"page={PAGE}&helpful=yes&comment="
+        body = start + "+" * (size - len(start))
+        return Client().generic("POST", "/feedback/", body, content_type="application/x-www-form-urlencoded")
+
+    assert post(limits.MAX_BODY_BYTES).status_code == 200
+    too_big = post(limits.MAX_BODY_BYTES + 1)
+    assert too_big.status_code == 413 and "Your note was too long" in too_big.content.decode()
+
+
+def test_answers_from_this_site_s_own_pages_are_taken():
+    response = Client().post("/feedback/", {"page": PAGE, "helpful": "yes"}, HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 200 and Feedback.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "/treatments/nerve-blocks/?from=search",
+        "/treatments/nerve-blocks/#risks",
+        "/",
+        "/glossary/",
+    ],
+)
+def test_any_real_page_of_the_site_can_be_answered_about(page):
+    assert send(page=page).status_code == 200
+    assert Feedback.objects.get().page == page
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "treatments/nerve-blocks/",
+        "/treatments\\nerve-blocks/",
+        "\\\\evil.example/",
+        "//evil.example/",
+        "/treatments/nerve-blocks/?next=\\evil.example",
+        "/feedback/",
+        "/" + "a" * 300,
+        "",
+    ],
+)
+def test_addresses_that_are_not_a_page_of_this_site_are_refused(page):
+    assert send(page=page).status_code == 400 and not Feedback.objects.exists()
+
+
+def test_a_long_address_of_a_real_page_is_taken_up_to_300_characters():
+    page = PAGE + "?q=" + "x" * (300 - len(PAGE) - 3)
+    assert len(page) == 300 and send(page=page).status_code == 200
+    assert send(page=page + "x").status_code == 400 and Feedback.objects.count() == 1
+
+
+def test_a_spanish_page_s_answer_is_kept_as_spanish():
+    response = Client().post("/es/feedback/", {"page": "/es/tratamientos/nerve-blocks/", "helpful": "yes"})
+    assert response.status_code == 200
+    note = Feedback.objects.get()
+    assert (note.page, note.language, note.helpful) == ("/es/tratamientos/nerve-blocks/", "es", True)
+
+
+def test_behind_a_proxy_each_reader_is_counted_by_their_own_address(settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    cache.clear()
+
+    def from_reader(address):
+        data = {"page": PAGE, "helpful": "yes"}
+        return Client().post("/feedback/", data, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=address).status_code
+
+    assert [from_reader("198.51.100.1") for _ in range(limits.PER_HOUR + 1)][-2:] == [200, 429]
+    assert from_reader("198.51.100.2") == 200  # the same proxy, another reader
+
+
+@pytest.mark.parametrize(
+    "proxies,forwarded,address",
+    [
+        (None, "198.51.100.1", "203.0.113.7"),  # no proxy trusted: the header is anyone's to forge
+        (1, "198.51.100.1", "198.51.100.1"),
+        (1, "10.0.0.1, 198.51.100.1", "198.51.100.1"),  # only the entry our proxy added counts
+        (2, "198.51.100.1, 192.0.2.5", "198.51.100.1"),
+        (2, "192.0.2.5", "203.0.113.7"),  # fewer entries than proxies: not to be trusted
+        (1, " , ", "203.0.113.7"),
+        (1, None, "203.0.113.7"),  # no header at all
+    ],
+)
+def test_the_reader_s_address_trusts_only_the_proxies_the_site_is_told_about(settings, proxies, forwarded, address):
+    from django.test import RequestFactory
+
+    settings.AXES_IPWARE_PROXY_COUNT = proxies
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+    request = RequestFactory().post("/feedback/", REMOTE_ADDR="203.0.113.7", **headers)
+    assert limits.client_address(request) == address
+
+
+def test_the_rate_limit_key_is_today_s_unless_told_otherwise():
+    assert limits.daily_key("203.0.113.7") == limits.daily_key("203.0.113.7", datetime.date.today())
+    assert limits.daily_key("203.0.113.7") != limits.daily_key("203.0.113.8")
+    assert limits.daily_key("203.0.113.7").startswith("feedback-rate:")
+
+
+def test_a_note_is_still_taken_when_the_cache_has_gone_away(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache went away")
+
+    monkeypatch.setattr(cache, "add", broken)
+    assert send().status_code == 200 and Feedback.objects.count() == 1
+
+
+def test_the_count_lasts_an_hour(monkeypatch):
+    timeouts = []
+    real_add = cache.add
+    monkeypatch.setattr(cache, "add", lambda key, value, timeout: timeouts.append(timeout) or real_add(key, value, timeout))
+    send()
+    assert timeouts == [3600]
