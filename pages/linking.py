@@ -1,4 +1,4 @@
-"""First mentions on a page become links: treatments and conditions (on articles) and glossary terms (everywhere).
+"""First mentions on a page become links: the treatments and conditions it names, and glossary terms.
 
 The vocabulary is built in the view from what the database holds now, so a
 sync or an admin save shows at once; pages are cached whole, so this runs
@@ -32,9 +32,15 @@ def topic_terms():
     return terms
 
 
-def page_annotator(*, topics):
-    """Articles link treatments and conditions and define glossary terms; entry pages define terms only."""
-    return PageAnnotator(Vocabulary((topic_terms() if topics else []) + glossary_terms()))
+def page_annotator(*, topics, this_page=None):
+    """Links to the treatments and conditions a page names (when `topics`), and definitions of glossary terms.
+
+    `this_page` is the address of the page itself, which never links to itself.
+    """
+    annotator = PageAnnotator(Vocabulary((topic_terms() if topics else []) + glossary_terms()))
+    if this_page:
+        annotator.done.add(this_page)
+    return annotator
 
 
 def annotated_sections(entry, annotator, placer):

@@ -180,18 +180,27 @@ def _name_of(doc):
     return fold(" ".join(words_of(name)))
 
 
-def _named_pages(plan):
-    """A visible page whose name is exactly what was typed, or what a synonym said it means."""
-    names = [" ".join(plan.words), *(" ".join(phrase) for phrase in plan.phrases)]
+def _named_pages(plan, synonyms):
+    """Visible pages named exactly what was typed, or what the whole of what was typed stands for.
+
+    A synonym for only part of the query does not count: "epidural steroid injections" names the
+    epidural page, even though "injections" alone stands for nerve blocks. Treatments and conditions
+    come before an article of the same name.
+    """
+    typed = [_key(plan.text), tuple(fold(word) for word in plan.words)]
+    names = [" ".join(key) for key in typed] + [
+        " ".join(fold(w) for w in target) for key in typed for target in synonyms.get(key, [])
+    ]
+    wanted = {name for name in names if name}
     kinds = (SearchDocument.TREATMENT, SearchDocument.CONDITION, SearchDocument.ARTICLE)
     candidates = SearchDocument.objects.filter(kind__in=kinds, language=plan.language, visible_from__lte=timezone.localdate())
-    wanted = {fold(name) for name in names if name}
-    return [doc for doc in candidates.only("kind", "title") if _name_of(doc) in wanted]
+    named = [doc for doc in candidates.only("kind", "title") if _name_of(doc) in wanted]
+    return sorted(named, key=lambda doc: (doc.kind == SearchDocument.ARTICLE, doc.pk))
 
 
-def _pinned_first(plan, results):
+def _pinned_first(plan, results, synonyms):
     """The answers a reader plainly asked for lead the first page, whatever the ranking says."""
-    pinned = _definitions(plan) + _named_pages(plan)
+    pinned = _definitions(plan) + _named_pages(plan, synonyms)
     if not pinned:
         return results
     by_id = SearchDocument.objects.in_bulk([doc.pk for doc in pinned])
@@ -213,10 +222,11 @@ def search(raw, page=1, language_code=None):
     if corrected_plan:
         result.corrected = corrected_plan.text
     result.results, result.total = _run(plan, page)
-    if page == 1:
-        result.results = _pinned_first(plan, result.results)[:PAGE_SIZE]
-        result.total = max(result.total, len(result.results))
     if not result.total and corrected_plan:
         result.results, result.total = _run(corrected_plan, page)
         result.showing_corrected = bool(result.total)
+    if page == 1:
+        shown_plan = corrected_plan if result.showing_corrected else plan
+        result.results = _pinned_first(shown_plan, result.results, synonyms)[:PAGE_SIZE]
+        result.total = max(result.total, len(result.results))
     return result

@@ -108,6 +108,17 @@ def fresh_cache():
     clear()
 
 
+@pytest.fixture(autouse=True)
+def site_language():
+    """A Spanish page fetched by one test leaves Spanish active in the thread, as a server thread would
+    between requests; each test starts in the site's default language instead."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def content(tmp_path, settings):
     folder = ContentFolder(tmp_path / "content")

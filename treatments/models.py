@@ -5,12 +5,12 @@ same `render_markdown()` and sanitizer as articles, so pages print stored,
 safe HTML and never render Markdown during a request.
 """
 
-import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from core.citations import Citation, url_problem
@@ -123,7 +123,7 @@ class ReviewedEntry(models.Model):
     summary = models.CharField(
         max_length=160, help_text="One or two plain sentences, up to 160 characters. Shown in lists and search engines."
     )
-    published = models.DateField(default=datetime.date.today, help_text="The page is hidden until this day.")
+    published = models.DateField(default=timezone.localdate, help_text="The page is hidden until this day.")
     draft = models.BooleanField(default=False, help_text="Tick to hide the page from the public; staff can still preview it.")
     other_names = models.TextField(
         blank=True,

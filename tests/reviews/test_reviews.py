@@ -179,8 +179,8 @@ def test_the_queue_sorts_pages_into_never_changed_due_and_overdue(content, revie
     sync_content()
     for slug in ("changed", "soon", "late"):
         approve_now("article", slug, reviewer)
-    Review.objects.filter(key="soon").update(reviewed_at=timezone.now() - datetime.timedelta(days=390))
-    Review.objects.filter(key="late").update(reviewed_at=timezone.now() - datetime.timedelta(days=500))
+    Review.objects.filter(key="soon").update(reviewed_at=timezone.localtime() - datetime.timedelta(days=390))
+    Review.objects.filter(key="late").update(reviewed_at=timezone.localtime() - datetime.timedelta(days=500))
     (content.articles / "changed.md").write_text((content.articles / "changed.md").read_text() + "\nMore.\n")
     sync_content()
     waiting = queue(all_items())

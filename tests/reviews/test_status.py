@@ -23,12 +23,12 @@ TODAY = timezone.localdate()
 
 
 def item(key="dose", text="Take one tablet.", changed_days_ago=3, old_keys=(), kind="article", language="en"):
-    changed_at = timezone.now() - datetime.timedelta(days=changed_days_ago)
+    changed_at = timezone.localtime() - datetime.timedelta(days=changed_days_ago)
     return ReviewItem(kind, key, key.title(), f"/articles/{key}/", text, changed_at, language, list(old_keys))
 
 
 def review(of, days_ago=0, text=None, name="Dr. Ada Example", credentials="MD", **fields):
-    reviewed_at = fields.pop("reviewed_at", None) or timezone.now() - datetime.timedelta(days=days_ago)
+    reviewed_at = fields.pop("reviewed_at", None) or timezone.localtime() - datetime.timedelta(days=days_ago)
     page = item(of.key, text, kind=of.kind, language=of.language) if text is not None else of
     return Review.objects.create(
         kind=of.kind, key=fields.pop("key", of.key), language=of.language, fingerprint=page.fingerprint, text=page.text,
@@ -75,7 +75,7 @@ def test_the_latest_review_is_the_one_that_counts_whatever_order_they_were_recor
 
 def test_of_two_reviews_made_at_the_same_moment_the_one_recorded_last_counts():
     page = item(text="Take two tablets.")
-    moment = timezone.now() - datetime.timedelta(days=1)
+    moment = timezone.localtime() - datetime.timedelta(days=1)
     review(page, reviewed_at=moment, name="Dr. First")
     review(page, text="Take one tablet.", reviewed_at=moment, name="Dr. Second")
     assert status_of(page).reviewer_name == statuses([page])[0].reviewer_name == "Dr. Second"
