@@ -5,7 +5,6 @@ same `render_markdown()` and sanitizer as articles, so pages print stored,
 safe HTML and never render Markdown during a request.
 """
 
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models

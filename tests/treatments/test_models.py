@@ -36,7 +36,7 @@ def test_published_rule_hides_drafts_and_future_entries():
 
 def test_an_entry_added_in_the_clinics_evening_shows_at_once_though_the_server_is_already_in_tomorrow(monkeypatch):
     """The clinic's day, not the server's, decides "today": 20:30 in New York is already tomorrow in UTC."""
-    evening = datetime.datetime(2031, 3, 1, 1, 30, tzinfo=datetime.timezone.utc)
+    evening = datetime.datetime(2031, 3, 1, 1, 30, tzinfo=datetime.UTC)
     monkeypatch.setattr(timezone, "now", lambda: evening)
     treatment = make_treatment(slug="added-tonight")
     assert treatment.published == datetime.date(2031, 2, 28)
