@@ -126,13 +126,31 @@ def content(tmp_path, settings):
     return folder
 
 
-@pytest.fixture
-def shipped_site(db, settings):
-    """The real content, synced and indexed, beside the starter treatments and conditions."""
+@pytest.fixture(scope="module")
+def shipped_content(django_db_setup, django_db_blocker):
+    """The real content synced once for a test module, in a transaction rolled back when the module ends.
+
+    Each test then runs inside it and rolls back to it, as every test rolls back to the starter entries.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
     from articles.sync import sync_content
 
+    outer = transaction.atomic()
+    with django_db_blocker.unblock(), override_settings(CONTENT_DIR=PROJECT / "content"):
+        outer.__enter__()
+        sync_content()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def shipped_site(shipped_content, db, settings):
+    """The real content, synced and indexed, beside the starter treatments and conditions."""
     settings.CONTENT_DIR = PROJECT / "content"
-    sync_content()
 
 
 @pytest.fixture
