@@ -1,4 +1,4 @@
-"""The pages every outside check visits: one of each kind, and each treatment (the flagship pages)."""
+"""The pages every outside check visits: one of each kind in each language, and the flagship treatments."""
 
 CHECKED_PAGES = {
     "home": "/",
@@ -13,4 +13,13 @@ CHECKED_PAGES = {
     "search results": "/search/?q=sciatica",
     "glossary": "/glossary/",
     "not found": "/no-such-page/",
+    "epidural steroid injections": "/treatments/epidural-steroid-injections/",
+    "vertebral augmentation": "/treatments/vertebral-augmentation/",
+    "your procedure day": "/articles/your-procedure-day/",
+    "spanish home": "/es/",
+    "spanish treatment": "/es/tratamientos/nerve-blocks/",
+    "spanish condition": "/es/afecciones/sciatica-and-radiculopathy/",
+    "spanish article": "/es/articulos/bloqueos-nerviosos/",
+    "spanish search results": "/es/buscar/?q=ci%C3%A1tica",
+    "spanish glossary": "/es/glosario/",
 }

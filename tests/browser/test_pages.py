@@ -128,3 +128,46 @@ def test_dark_scheme_and_reduced_motion_are_respected(browser, site_url):
         assert background == "rgb(22, 21, 19)"
     finally:
         context.close()
+
+
+def test_feedback_is_sent_in_place_and_the_thanks_is_announced(browser, site_url):
+    path = PAGES["epidural steroid injections"]
+    context, page, _, problems = _open(browser, site_url + path)
+    try:
+        page.get_by_label("Yes").check()
+        page.fill("#feedback-comment", "How long does the numbness last?")
+        page.get_by_role("button", name="Send").click()
+        thanks = page.locator(".feedback-done")
+        thanks.wait_for(state="visible")
+        assert page.url == site_url + path
+        assert page.locator(".feedback-form").is_hidden()
+        assert page.evaluate("document.activeElement.classList.contains('feedback-done')")
+        assert thanks.get_attribute("role") == "status"
+        assert problems == []
+    finally:
+        context.close()
+
+
+def test_feedback_without_javascript_answers_with_a_thank_you_page_that_leads_back(browser, site_url):
+    path = PAGES["spanish treatment"]
+    context, page, _, _ = _open(browser, site_url + path, java_script_enabled=False)
+    try:
+        page.get_by_label("No", exact=True).check()
+        page.get_by_role("button", name="Enviar").click()
+        page.wait_for_load_state()
+        assert page.locator("main h1").inner_text() == "Gracias"
+        page.get_by_role("link", name="Volver a la página que estaba leyendo").click()
+        page.wait_for_url(site_url + path)
+    finally:
+        context.close()
+
+
+def test_feedback_cannot_be_sent_without_an_answer(browser, site_url):
+    context, page, _, _ = _open(browser, site_url + PAGES["your procedure day"])
+    try:
+        page.get_by_role("button", name="Send").click()
+        assert page.url == site_url + PAGES["your procedure day"]
+        assert page.locator(".feedback-form").is_visible()
+        assert page.evaluate("document.querySelector('input[name=helpful]').validity.valueMissing")
+    finally:
+        context.close()
