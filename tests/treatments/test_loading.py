@@ -105,3 +105,38 @@ def test_incomplete_starter_files_change_nothing_and_say_why(shipped):
 def test_the_command_prints_what_it_did(capsys, shipped):
     call_command("load_starter")
     assert "0 added, 0 updated" in capsys.readouterr().out
+
+
+NEW_IN_THIS_RELEASE = {
+    "treatment": [
+        "epidural-steroid-injections",
+        "facet-joint-injections",
+        "joint-injections",
+        "sacroiliac-joint-injections",
+        "vertebral-augmentation",
+        "peripheral-nerve-stimulation",
+        "intrathecal-drug-delivery",
+        "trigger-point-injections",
+    ],
+    "condition": ["spinal-stenosis", "headache-and-occipital-neuralgia", "pain-after-spine-surgery"],
+}
+
+
+def test_a_site_from_the_last_release_gets_the_new_pages_and_keeps_its_edited_ones(shipped, client):
+    for kind, model in (("treatment", Treatment), ("condition", Condition)):
+        model.objects.filter(slug__in=NEW_IN_THIS_RELEASE[kind]).delete()
+        StarterRecord.objects.filter(kind=kind, key__in=NEW_IN_THIS_RELEASE[kind]).delete()
+    edited = Treatment.objects.get(slug="nerve-blocks")
+    edited.summary = "Our clinic's own summary of nerve blocks."
+    edited.save()
+    StarterRecord.mark_edited(edited)  # what an admin save does (tested through the admin above)
+
+    report = load_starter(shipped)
+
+    assert sorted(report.created) == sorted(f"{kind} {slug}" for kind, slugs in NEW_IN_THIS_RELEASE.items() for slug in slugs)
+    assert ("treatment nerve-blocks", "edited by an admin") in report.kept
+    assert Treatment.objects.get(slug="nerve-blocks").summary == "Our clinic's own summary of nerve blocks."
+    for slug in NEW_IN_THIS_RELEASE["treatment"]:
+        assert client.get(f"/treatments/{slug}/").status_code == 200
+    for slug in NEW_IN_THIS_RELEASE["condition"]:
+        assert client.get(f"/conditions/{slug}/").status_code == 200
