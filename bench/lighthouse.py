@@ -63,7 +63,8 @@ CHROME_FLAGS = " ".join(
 def audit(url, workdir):
     lighthouse = PROJECT / "node_modules" / ".bin" / "lighthouse"
     output = Path(workdir) / "report.json"
-    env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or ""}
+    # Chromium leaves an empty folder in TMPDIR each launch; keep them in the run's own folder, removed after.
+    env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or "", "TMPDIR": str(workdir)}
     command = [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={output}", f"--chrome-flags={CHROME_FLAGS}",
          f"--only-categories={','.join(CATEGORIES)}", "--max-wait-for-load=30000"]  # fmt: skip
     for _attempt in range(3):  # Chromium occasionally fails to start under load; try again
