@@ -14,6 +14,9 @@ import pytest
 from tests.browser.conftest import PAGES_FOR_CHECKS, _missing
 from tests.conftest import PROJECT
 
+# They run against the production server the browser tests start, so they are counted with them.
+pytestmark = pytest.mark.browser
+
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 BUDGET_BYTES = 30 * 1024
 
