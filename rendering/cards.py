@@ -21,6 +21,8 @@ USAGE = (
 def placements(markdown):
     """([(slug, line)], [(line, problem)]) for a Markdown text; lines count from 1, code blocks are skipped."""
     found, problems, in_code = [], [], False
+    if "[[" not in markdown:  # most pages place no card: skip reading them line by line
+        return found, problems
     for number, line in enumerate(markdown.splitlines(), start=1):
         stripped = line.strip()
         if FENCE.match(stripped):
@@ -60,6 +62,8 @@ HAND_WRITTEN = (
 def hand_written_emergency_lists(markdown):
     """Lines where a callout, or a lead-in line followed by a list, tells readers to call 911 or go to the ER."""
     found, in_code = [], False
+    if not EMERGENCY_WORDS.search(" ".join(markdown.split())):  # words that wrap onto the next line count too
+        return found
     lines = markdown.splitlines()
     for index, line in enumerate(lines):
         stripped = line.strip()
