@@ -67,7 +67,7 @@ def parse_article(path, slug, raw, *, max_bytes=None, digest=None):
                 path,
                 1,
                 ERROR,
-                f"the file is {len(raw):,} bytes; the limit is {max_bytes:,}. Split it into shorter articles",
+                f"the file is over the limit of {max_bytes:,} bytes. Split it into shorter articles",
                 "too-large",
             )
         )

@@ -59,7 +59,7 @@ class _Checker:
     def report(self, key, message, level=ERROR, code="schema"):
         self.issues.append((self.key_lines.get(key, 2), level, message, code))
 
-    def text(self, key, limit, *, required=False, allow_empty=True):
+    def text(self, key, limit, *, required=False):
         value = self.data.get(key)
         if value is None:
             if required:
@@ -69,7 +69,7 @@ class _Checker:
             self.report(key, f"'{key}' must be text; put it in quotes if it is meant as text", code="type")
             return ""
         value = " ".join(value.split())
-        if required and not value and not allow_empty:
+        if required and not value:
             self.report(key, f"'{key}' is empty")
         if len(value) > limit:
             self.report(key, f"'{key}' is {len(value)} characters long; keep it to {limit} or fewer")
@@ -153,9 +153,8 @@ def _check_slug_key(checker, data, file_slug):
         return
     value = data["slug"]
     if value != file_slug:
-        shown = value if isinstance(value, str) else repr(value)
         checker.report(
-            "slug", f"'slug: {shown}' does not match the file name; the slug is the file name ({file_slug})", code="slug"
+            "slug", f"'slug: {value}' does not match the file name; the slug is the file name ({file_slug})", code="slug"
         )
 
 
@@ -192,7 +191,7 @@ def _check_translation_of(checker, data, meta, language):
         meta.translation_of = slugs[0]
 
 
-def validate(data, key_lines, file_slug, language="en"):
+def validate(data, key_lines, file_slug, language):
     """Check a front matter mapping; return (ArticleMeta, issues) where issues are (line, level, message, code)."""
     data, key_lines = dict(data), dict(key_lines)
     checker = _Checker(data, key_lines)
@@ -204,8 +203,8 @@ def validate(data, key_lines, file_slug, language="en"):
                 target, f"'{alias}' is read as '{target}'; please rename it to '{target}'", level=WARNING, code="alias"
             )
     meta = ArticleMeta()
-    meta.title = checker.text("title", TITLE_MAX, required=True, allow_empty=False)
-    meta.summary = checker.text("summary", SUMMARY_MAX, required=True, allow_empty=False)
+    meta.title = checker.text("title", TITLE_MAX, required=True)
+    meta.summary = checker.text("summary", SUMMARY_MAX, required=True)
     meta.published = checker.date("published", required=True)
     meta.updated = checker.date("updated")
     for key in REVIEW_KEYS:

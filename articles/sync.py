@@ -279,8 +279,7 @@ def _remove_missing(scan, known, report):
 
 
 def _sync_data_files(content_dir, force, report):
-    """Apply every changed data file; return True when any changed."""
-    changed = False
+    """Apply every changed data file."""
     for data_file in datafiles.registered():
         raw, stat = datafiles.read(data_file, content_dir)
         if raw is None:
@@ -299,7 +298,6 @@ def _sync_data_files(content_dir, force, report):
         else:
             data_file.apply(parsed, data_file.language)
             report.data_files.append(data_file.path)
-            changed = True
         SourceFile.objects.update_or_create(
             path=data_file.path,
             defaults={
@@ -309,7 +307,6 @@ def _sync_data_files(content_dir, force, report):
                 "error": errors[0].format() if errors else "",
             },
         )
-    return changed
 
 
 def _sync_images(content_dir, report):

@@ -130,7 +130,7 @@ def make_plan(raw, synonyms=None, language="en"):
     )
 
 
-def with_corrections(plan, corrections, synonyms=None, language="en"):
-    """A new plan with misspelt words replaced, re-expanded through synonyms."""
+def with_corrections(plan, corrections, synonyms=None):
+    """A new plan, in the plan's language, with misspelt words replaced, re-expanded through synonyms."""
     corrected = " ".join(corrections.get(word, word) for word in words_of(plan.text))
-    return make_plan(corrected, synonyms, language)
+    return make_plan(corrected, synonyms, plan.language)

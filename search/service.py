@@ -218,7 +218,7 @@ def search(raw, page=1, language_code=None):
     if plan.empty:
         return result
     corrections = _corrections(plan, speller)
-    corrected_plan = with_corrections(plan, corrections, synonyms, code) if corrections else None
+    corrected_plan = with_corrections(plan, corrections, synonyms) if corrections else None
     if corrected_plan:
         result.corrected = corrected_plan.text
     result.results, result.total = _run(plan, page)

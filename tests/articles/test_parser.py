@@ -1,5 +1,6 @@
 """Front matter and schema: every corpus file, and each error kind with the line it names."""
 
+import datetime
 import time
 
 import pytest
@@ -126,3 +127,159 @@ def test_draft_and_image_fields_are_read():
     assert parsed.meta.draft is True
     assert parsed.meta.image == "spine.jpg"
     assert parsed.meta.image_alt == ""
+
+
+TITLE, SUMMARY, PUBLISHED = 'title: "Aspirin"', 'summary: "A short summary."', "published: 2024-01-15"
+
+
+def old_style_sources(count):
+    return "sources: [" + ", ".join(f'"NHS: Leaflet {n}"' for n in range(count)) + "]"
+
+
+def front_matter(*lines, body="The doctor puts a thin needle near the nerve. Most people go home the same day."):
+    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+
+def reported(parsed):
+    """What staff read from check_content and sync: path, line, level and message."""
+    return [problem.format() for problem in parsed.problems]
+
+
+def parse_spanish(text, slug="aspirina"):
+    return parse_article(f"es/articles/{slug}.md", slug, text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("lines", "refusal"),
+    [
+        (('title: "   "', SUMMARY, PUBLISHED), "2: error: 'title' is empty"),
+        ((TITLE, 'summary: ""', PUBLISHED), "3: error: 'summary' is empty"),
+        ((SUMMARY, PUBLISHED), "2: error: 'title' is required"),
+        ((TITLE, "summary:", PUBLISHED), "3: error: 'summary' is required"),
+        ((TITLE, SUMMARY, "published:"), "4: error: 'published' is required (a date written YYYY-MM-DD)"),
+        ((TITLE, "summary: 5", PUBLISHED), "3: error: 'summary' must be text; put it in quotes if it is meant as text"),
+        ((TITLE, f'summary: "{"y" * 161}"', PUBLISHED), "3: error: 'summary' is 161 characters long; keep it to 160 or fewer"),
+        ((TITLE, SUMMARY, PUBLISHED, "updated: soon"),
+         "5: error: 'updated' must be a date written YYYY-MM-DD, for example 2025-01-31"),
+        ((TITLE, SUMMARY, PUBLISHED, "tags: 5"), "5: error: 'tags' must be a list, one item a line starting with '- '"),
+        ((TITLE, SUMMARY, PUBLISHED, 'tags: [back, ""]'), "5: error: every item in 'tags' must be text"),
+        ((TITLE, SUMMARY, PUBLISHED, "tags: [back, 5]"), "5: error: every item in 'tags' must be text"),
+        ((TITLE, SUMMARY, PUBLISHED, f"tags: [{'x' * 41}]"), "5: error: an item in 'tags' is longer than 40 characters"),
+        ((TITLE, SUMMARY, PUBLISHED, "tags: [" + ", ".join(f"t{n}" for n in range(51)) + "]"),
+         "5: error: 'tags' has 51 items; the limit is 50"),
+        ((TITLE, SUMMARY, PUBLISHED, f"treatments: [{'a' * 81}]"),
+         "5: error: an item in 'treatments' is longer than 80 characters"),
+        ((TITLE, SUMMARY, PUBLISHED, 'sources: "NHS"'),
+         "5: error: 'sources' must be a list of citations, each starting with '- title:'"),
+        ((TITLE, SUMMARY, PUBLISHED, old_style_sources(51)), "5: error: 'sources' has 51 items; the limit is 50"),
+        ((TITLE, SUMMARY, PUBLISHED, "draft: maybe"), "5: error: 'draft' must be true or false"),
+        ((TITLE, SUMMARY, PUBLISHED, 'image: "/etc/passwd"', 'image_alt: "x"'),
+         "5: error: 'image' must be a file name inside the images folder, like 'spine.jpg'"),
+        ((TITLE, SUMMARY, PUBLISHED, r"image: 'pictures\spine.jpg'", 'image_alt: "x"'),
+         "5: error: 'image' must be a file name inside the images folder, like 'spine.jpg'"),
+        ((TITLE, SUMMARY, PUBLISHED, f"image: {'a' * 197}.jpg", 'image_alt: "x"'),
+         "5: error: 'image' is 201 characters long; keep it to 200 or fewer"),
+        ((TITLE, SUMMARY, PUBLISHED, "image: spine.jpg", f"image_alt: {'a' * 301}"),
+         "6: error: 'image_alt' is 301 characters long; keep it to 300 or fewer"),
+        ((TITLE, SUMMARY, PUBLISHED, "image: spine.jpg"),
+         "5: error: 'image_alt' is required with 'image': describe the picture, or write \"\" if it is only decoration"),
+        ((TITLE, SUMMARY, PUBLISHED, "slug: other"),
+         "5: error: 'slug: other' does not match the file name; the slug is the file name (aspirin)"),
+        ((TITLE, SUMMARY, PUBLISHED, "slug: 5"),
+         "5: error: 'slug: 5' does not match the file name; the slug is the file name (aspirin)"),
+        ((TITLE, SUMMARY, PUBLISHED, "slug: 2024-01-01"),
+         "5: error: 'slug: 2024-01-01' does not match the file name; the slug is the file name (aspirin)"),
+    ],
+)  # fmt: skip
+def test_a_refused_article_is_named_with_the_line_and_what_to_fix(lines, refusal):
+    parsed = parse(front_matter(*lines))
+    assert not parsed.ok
+    assert reported(parsed) == [f"articles/aspirin.md:{refusal}"]
+
+
+def test_front_matter_at_its_limits_is_accepted_without_a_word():
+    parsed = parse(
+        front_matter(
+            f'title: "{"t" * 90}"',
+            f'summary: "{"s" * 160}"',
+            PUBLISHED,
+            "tags: [" + ", ".join([f"t{n}" for n in range(49)] + ["x" * 40]) + "]",
+            f"treatments: [{'a' * 80}]",
+            f"image: {'a' * 196}.jpg",
+            f"image_alt: {'a' * 300}",
+            "slug: aspirin",
+        )
+    )
+    assert reported(parsed) == []
+    assert parsed.meta.title == "t" * 90 and len(parsed.meta.tags) == 50
+
+
+def test_fifty_sources_are_accepted_and_an_old_style_source_is_a_warning_on_its_line():
+    parsed = parse(front_matter(TITLE, SUMMARY, PUBLISHED, old_style_sources(50)))
+    assert parsed.ok and len(parsed.meta.sources) == 50
+    assert set(reported(parsed)) == {f"articles/aspirin.md:5: warning: {OLD_STYLE}"}
+
+
+def test_every_field_of_a_full_article_is_read():
+    parsed = parse(
+        front_matter(
+            TITLE, SUMMARY, PUBLISHED, "updated: 2024-02-01", "conditions: [sciatica]",
+            "image: spine.jpg", 'image_alt: "An X-ray of the lower spine"',
+        )
+    )  # fmt: skip
+    assert reported(parsed) == []
+    meta = parsed.meta
+    assert meta.updated == datetime.date(2024, 2, 1)
+    assert meta.conditions == ["sciatica"]
+    assert (meta.image, meta.image_alt) == ("spine.jpg", "An X-ray of the lower spine")
+    assert meta.draft is False
+
+
+def test_a_description_line_is_read_as_the_summary_with_a_warning_on_its_line():
+    parsed = parse(front_matter(TITLE, PUBLISHED, 'description: "Old-style summary."'))
+    assert parsed.ok and parsed.meta.summary == "Old-style summary."
+    assert reported(parsed) == [
+        "articles/aspirin.md:4: warning: 'description' is read as 'summary'; please rename it to 'summary'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "warning"),
+    [
+        ('description: "Old-style summary."', "unknown key 'description' is ignored; did you mean 'summary'?"),
+        ("colour: blue", "unknown key 'colour' is ignored"),
+    ],
+)
+def test_an_unknown_key_is_ignored_with_a_warning_and_a_hint_only_when_there_is_one(line, warning):
+    parsed = parse(front_matter(TITLE, SUMMARY, PUBLISHED, line))
+    assert parsed.ok and parsed.meta.summary == "A short summary."
+    assert reported(parsed) == [f"articles/aspirin.md:5: warning: {warning}"]
+
+
+def test_an_english_file_naming_a_translation_is_warned_to_delete_it():
+    parsed = parse(front_matter(TITLE, SUMMARY, PUBLISHED, "translation_of: aspirin"))
+    assert parsed.ok and parsed.meta.translation_of == ""
+    assert reported(parsed) == [
+        "articles/aspirin.md:5: warning: 'translation_of' belongs in Spanish files (es/articles/) only; delete it"
+    ]
+
+
+def test_a_spanish_article_names_the_english_article_it_translates():
+    parsed = parse_spanish(front_matter(TITLE, SUMMARY, PUBLISHED, "translation_of: aspirin"))
+    assert reported(parsed) == []
+    assert parsed.meta.translation_of == "aspirin"
+
+
+@pytest.mark.parametrize(
+    ("lines", "refusal"),
+    [
+        ((TITLE, SUMMARY, PUBLISHED),
+         "2: error: a Spanish file needs 'translation_of: ENGLISH-SLUG' naming the article it translates"),
+        ((TITLE, SUMMARY, PUBLISHED, "translation_of: [aspirin, ibuprofen]"),
+         "5: error: 'translation_of' names one English article by its slug"),
+    ],
+)  # fmt: skip
+def test_a_spanish_article_naming_no_english_article_or_two_is_refused(lines, refusal):
+    parsed = parse_spanish(front_matter(*lines))
+    assert not parsed.ok
+    assert reported(parsed) == [f"es/articles/aspirina.md:{refusal}"]

@@ -10,9 +10,12 @@ from django.db import connection
 from articles import sync as sync_module
 from articles.discovery import ContentDirError
 from articles.models import Article, ArticleTopic, Redirect, SourceFile, Tag
+from articles.review_text import text_fingerprint
 from articles.sync import content_changed, needs_sync, sync_content
 from core.models import SiteState
+from glossary.models import GlossaryTerm
 from search.models import SearchDocument
+from search.service import search
 from tests.conftest import CORPUS, article_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -65,6 +68,18 @@ def test_changed_file_is_updated_and_version_bumped(content):
     assert report.updated == ["one"]
     assert Article.objects.get(slug="one").title == "After"
     assert SiteState.current().content_version == version + 1
+
+
+def test_after_an_edit_the_next_sync_finds_nothing_changed_and_keeps_the_content_version(content):
+    path = content.write("one", title="Before")
+    sync_content()
+    path.write_text(article_text(title="After, edited"))
+    assert sync_content().updated == ["one"]
+    version = SiteState.current().content_version
+    report = sync_content()
+    assert (report.updated, report.unchanged, report.changed) == ([], 1, False)
+    assert SiteState.current().content_version == version
+    assert not needs_sync()
 
 
 def test_broken_file_keeps_last_good_version_live(content):
@@ -262,3 +277,206 @@ def test_a_large_sync_announces_each_article_once_in_batches_and_all_are_searcha
     assert [len(changed) for changed in received] == [20, 20, 5]
     assert sorted(slug for changed in received for slug in changed) == sorted(f"article-{index}" for index in range(45))
     assert SearchDocument.objects.filter(kind=SearchDocument.ARTICLE).count() == 45
+
+
+GLOSSARY = 'steroid:\n  definition: "A strong medicine that calms swelling."\n'
+
+
+def test_a_changed_glossary_is_applied_searchable_and_then_left_alone_until_it_changes_again(content):
+    glossary = content.root / "glossary.yml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    content.write("one")
+    report = sync_content()
+    assert report.data_files == ["glossary.yml"] and report.changed
+    assert report.content_version == SiteState.current().content_version
+    assert "/glossary/#term-steroid" in [result.url for result in search("steroid").results]
+    os.utime(glossary, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    version = SiteState.current().content_version
+    report = sync_content()
+    assert (report.data_files, report.unchanged, report.changed) == ([], 2, False)
+    assert SiteState.current().content_version == version
+    assert not needs_sync()
+    os.utime(glossary, ns=(time.time_ns() + 2 * 10**9, time.time_ns() + 2 * 10**9))
+    assert needs_sync()
+    assert sync_content(force=True).data_files == ["glossary.yml"]
+
+
+def test_a_broken_glossary_names_its_line_keeps_the_last_good_one_and_is_applied_once_fixed(content):
+    glossary = content.root / "glossary.yml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    sync_content()
+    glossary.write_text("steroid: [broken\n", encoding="utf-8")
+    report = sync_content()
+    assert [problem.format() for problem in report.failed][0].startswith("glossary.yml:1: error: ")
+    assert (report.warnings, report.data_files, report.changed) == ([], [], False)
+    assert list(GlossaryTerm.objects.values_list("term", flat=True)) == ["steroid"]
+    glossary.write_text(GLOSSARY.replace("steroid", "opioid"), encoding="utf-8")
+    assert sync_content().data_files == ["glossary.yml"]
+    assert list(GlossaryTerm.objects.values_list("term", flat=True)) == ["opioid"]
+
+
+def test_a_glossary_warning_is_reported_as_a_warning_and_the_glossary_applied(content):
+    (content.root / "glossary.yml").write_text(GLOSSARY + "  colour: blue\n", encoding="utf-8")
+    report = sync_content()
+    assert report.failed == [] and [problem.level for problem in report.warnings] == ["warning"]
+    assert report.data_files == ["glossary.yml"]
+
+
+def test_a_forced_sync_parses_every_file_again(content):
+    content.write("one")
+    sync_content()
+    assert sync_content(force=True).updated == ["one"]
+
+
+def test_a_file_the_server_cannot_read_is_reported_and_the_others_are_synced(content, monkeypatch):
+    content.write("a-locked")
+    content.write("b-open")
+    read = sync_module._read
+
+    def refuse_the_locked_file(candidate, max_bytes):
+        if candidate.path == "articles/a-locked.md":
+            raise PermissionError(13, "Permission denied")
+        return read(candidate, max_bytes)
+
+    monkeypatch.setattr(sync_module, "_read", refuse_the_locked_file)
+    report = sync_content()
+    assert [problem.format() for problem in report.failed] == [
+        "articles/a-locked.md:1: error: the file cannot be read: Permission denied"
+    ]
+    assert report.created == ["b-open"]
+
+
+def test_touched_files_are_counted_once_each_and_an_edited_one_after_them_is_still_updated(content):
+    paths = [content.write("a-one"), content.write("b-two"), content.write("c-three")]
+    sync_content()
+    for path in paths[:2]:
+        os.utime(path, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    paths[2].write_text(article_text(title="Edited"))
+    report = sync_content()
+    assert (report.unchanged, report.updated) == (2, ["c-three"])
+    assert not needs_sync()
+
+
+def test_a_file_at_the_size_limit_is_synced_whole_and_one_byte_more_is_refused(content, settings):
+    text = article_text(body="The okapi rests. " * 10 + "Last words here.")
+    settings.CONTENT_MAX_FILE_BYTES = len(text.encode())
+    content.write("at-limit", text)
+    content.write("over-limit", text + "x")
+    content.write("far-over-limit", text * 10)
+    report = sync_content()
+    assert report.created == ["at-limit"]
+    assert "Last words here." in Article.objects.get(slug="at-limit").body_text
+    limit = f"error: the file is over the limit of {len(text.encode()):,} bytes. Split it into shorter articles"
+    assert [problem.format() for problem in report.failed] == [
+        f"articles/far-over-limit.md:1: {limit}",
+        f"articles/over-limit.md:1: {limit}",
+    ]
+
+
+@pytest.mark.parametrize(("headings", "has_contents"), [(2, False), (3, True)])
+def test_an_article_with_three_headings_or_more_gets_a_table_of_contents(content, headings, has_contents):
+    content.write("one", body="\n\n".join(f"## Part {n}\n\nSome words here." for n in range(headings)))
+    sync_content()
+    toc = Article.objects.get(slug="one").toc_html
+    assert ("Part 0" in toc) is has_contents and (toc == "") is not has_contents
+
+
+def test_an_old_address_that_is_a_live_page_or_taken_by_another_article_is_not_redirected(content):
+    content.write("first", redirect_from="[old-address]")
+    content.write("second")
+    sync_content()
+    content.write("third", redirect_from="[old-address, second, new-one]")
+    sync_content()
+    assert Redirect.objects.get(old_slug="old-address").article.slug == "first"
+    assert list(Redirect.objects.filter(article__slug="third").values_list("old_slug", flat=True)) == ["new-one"]
+
+
+def test_an_old_address_removed_from_an_article_no_longer_leads_to_it(content):
+    content.write("one", redirect_from="[old-one]")
+    sync_content()
+    content.write("one", title="Edited")
+    sync_content()
+    assert not Redirect.objects.filter(old_slug="old-one").exists()
+
+
+def test_warnings_are_reported_as_warnings_and_errors_as_failures(content):
+    content.write("warned", colour="blue")
+    content.write("Bad Name")
+    report = sync_content()
+    assert [problem.level for problem in report.warnings] == ["warning"]
+    assert report.failed and all(problem.is_error for problem in report.failed)
+
+
+def test_a_missing_picture_is_a_warning_naming_each_article_that_uses_it(content):
+    content.write("both", image="spine.jpg", image_alt='""', body="Words.\n\n![An x-ray](images/knee.jpg)")
+    content.write("cover", image="hip.jpg", image_alt='""')
+    content.write("inline", body="Words.\n\n![An x-ray](images/knee.jpg)")
+    report = sync_content()
+    assert sorted(problem.format() for problem in report.warnings) == [
+        "articles/both.md:1: warning: the picture 'images/knee.jpg' is not in the images folder",
+        "articles/both.md:1: warning: the picture 'images/spine.jpg' is not in the images folder",
+        "articles/cover.md:1: warning: the picture 'images/hip.jpg' is not in the images folder",
+        "articles/inline.md:1: warning: the picture 'images/knee.jpg' is not in the images folder",
+    ]
+
+
+def test_a_tag_with_no_letters_is_filed_under_tag(content):
+    content.write("one", tags="['???']")
+    sync_content()
+    assert [tag.slug for tag in Article.objects.get(slug="one").tags.all()] == ["tag"]
+
+
+def write_spanish(content, slug, title, translation_of):
+    path = content.root / "es" / "articles" / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f'---\ntitle: "{title}"\nsummary: "Un resumen corto."\npublished: 2024-01-15\ntranslation_of: {translation_of}\n---\n'
+        "El médico pone una aguja fina cerca del nervio.\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_spanish_article_remembers_the_english_it_was_written_from_until_the_english_changes(content):
+    content.write("okapi", title="Okapi facts")
+    write_spanish(content, "okapi", "Sobre el okapi", translation_of="okapi")
+    write_spanish(content, "sin-ingles", "Sin inglés", translation_of="not-written-yet")
+    sync_content()
+    english, spanish = (Article.objects.get(slug="okapi", language=language) for language in ("en", "es"))
+    assert spanish.made_from == text_fingerprint(english.review_text) and not spanish.translation_behind
+    assert not Article.objects.get(slug="sin-ingles").translation_behind
+    content.write("okapi", title="Okapi facts", body="New advice about the okapi.")
+    sync_content()
+    assert Article.objects.get(slug="okapi", language="es").translation_behind
+
+
+def test_a_spanish_glossary_is_applied_in_spanish_after_an_unchanged_or_missing_english_one(content):
+    spanish = content.root / "es" / "glossary.yml"
+    spanish.parent.mkdir()
+    spanish.write_text('esteroide:\n  definition: "Un medicamento fuerte."\n', encoding="utf-8")
+    assert sync_content().data_files == ["es/glossary.yml"]
+    (content.root / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    sync_content()
+    os.utime(content.root / "glossary.yml", ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    spanish.write_text('opioide:\n  definition: "Un calmante fuerte."\n', encoding="utf-8")
+    assert sync_content().data_files == ["es/glossary.yml"]
+    assert sorted(GlossaryTerm.objects.values_list("language", "term")) == [("en", "steroid"), ("es", "opioide")]
+
+
+def test_a_changed_definition_is_found_by_search_after_the_sync(content):
+    glossary = content.root / "glossary.yml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    sync_content()
+    glossary.write_text(GLOSSARY.replace("calms swelling", "calms an okapi"), encoding="utf-8")
+    sync_content()
+    assert [result.url for result in search("okapi").results] == ["/glossary/#term-steroid"]
+
+
+def test_a_bidi_control_in_an_edited_body_is_refused_naming_the_line_and_the_last_good_version_stays(content):
+    path = content.write("dose", body="Take it every 12 hours.")
+    sync_content()
+    path.write_text(article_text(body="Take it\nevery \u202e21\u202c hours."), encoding="utf-8")
+    report = sync_content()
+    assert [problem.format() for problem in report.failed] == [
+        "articles/dose.md:7: error: the text contains an invisible control character (RIGHT-TO-LEFT OVERRIDE); delete it"
+    ]
+    assert "every 12 hours" in Article.objects.get(slug="dose").body_text
