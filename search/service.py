@@ -57,6 +57,16 @@ class SearchPage:
         return max(1, -(-self.total // PAGE_SIZE))
 
 
+# Kinds of page a reader may ask for by name; an article is named by its title up to a colon.
+NAMED_KINDS = (SearchDocument.TREATMENT, SearchDocument.CONDITION, SearchDocument.ARTICLE)
+
+
+def _name_of(kind, title):
+    """The words a page is known by: an entry's name, or an article's title up to its colon ("Your procedure day")."""
+    name = title.split(":")[0] if kind == SearchDocument.ARTICLE else title
+    return fold(" ".join(words_of(name)))
+
+
 def _key(phrase):
     """A synonym's words as the query's are compared with them: accents optional ("inyeccion" is "inyección")."""
     return tuple(fold(word) for word in words_of(phrase))
@@ -80,8 +90,11 @@ def _build_language(language):
     synonyms = {_key(s.phrase): [words_of(t) for t in s.targets] for s in Synonym.objects.filter(language=language)}
     for key, targets in _entry_synonyms(language).items():
         synonyms.setdefault(key, []).extend(target for target in targets if target not in synonyms.get(key, []))
-    vocabulary, written = {}, {}
-    for title, aliases in SearchDocument.objects.filter(language=language).values_list("title", "aliases"):
+    vocabulary, written, names = {}, {}, {}
+    documents = SearchDocument.objects.filter(language=language).values_list("pk", "kind", "title", "aliases", "visible_from")
+    for pk, kind, title, aliases, visible_from in documents:
+        if kind in NAMED_KINDS:
+            names.setdefault(_name_of(kind, title), []).append((kind == SearchDocument.ARTICLE, pk, visible_from))
         for word in words_of(f"{title} {aliases}"):
             vocabulary[fold(word)] = vocabulary.get(fold(word), 0) + 3
             if word != fold(word):
@@ -89,19 +102,25 @@ def _build_language(language):
     for phrase, targets in synonyms.items():
         for word in list(phrase) + [fold(w) for target in targets for w in target]:
             vocabulary[word] = vocabulary.get(word, 0) + 1
-    return synonyms, Speller(vocabulary, written)
+    return {"synonyms": synonyms, "speller": Speller(vocabulary, written), "names": names}
 
 
 _language = {}
 
 
-def language(code="en"):
-    """(synonyms, Speller) for one language and the current content version, built once per process and version."""
+def _language_data(code):
+    """Synonyms, Speller and page names for one language and the current content version, built once per
+    process and version: the same for every query, and at 10,000 pages too slow to read per query."""
     version = SiteState.version()
     cached = _language.get(code)
     if not cached or cached["version"] != version:
-        synonyms, speller = _build_language(code)
-        cached = _language[code] = {"version": version, "synonyms": synonyms, "speller": speller}
+        cached = _language[code] = {"version": version, **_build_language(code)}
+    return cached
+
+
+def language(code="en"):
+    """(synonyms, Speller) for one language and the current content version."""
+    cached = _language_data(code)
     return cached["synonyms"], cached["speller"]
 
 
@@ -174,13 +193,7 @@ def _definitions(plan):
     return sorted(definitions, key=lambda doc: len(doc.title))[:2]
 
 
-def _name_of(doc):
-    """The words a page is known by: an entry's name, or an article's title up to its colon ("Your procedure day")."""
-    name = doc.title.split(":")[0] if doc.kind == SearchDocument.ARTICLE else doc.title
-    return fold(" ".join(words_of(name)))
-
-
-def _named_pages(plan, synonyms):
+def _named_pages(plan, synonyms, pages):
     """Visible pages named exactly what was typed, or what the whole of what was typed stands for.
 
     A synonym for only part of the query does not count: "epidural steroid injections" names the
@@ -188,23 +201,21 @@ def _named_pages(plan, synonyms):
     come before an article of the same name.
     """
     typed = [_key(plan.text), tuple(fold(word) for word in plan.words)]
-    names = [" ".join(key) for key in typed] + [
+    wanted = [" ".join(key) for key in typed] + [
         " ".join(fold(w) for w in target) for key in typed for target in synonyms.get(key, [])
     ]
-    wanted = {name for name in names if name}
-    kinds = (SearchDocument.TREATMENT, SearchDocument.CONDITION, SearchDocument.ARTICLE)
-    candidates = SearchDocument.objects.filter(kind__in=kinds, language=plan.language, visible_from__lte=timezone.localdate())
-    named = [doc for doc in candidates.only("kind", "title") if _name_of(doc) in wanted]
-    return sorted(named, key=lambda doc: (doc.kind == SearchDocument.ARTICLE, doc.pk))
+    today = timezone.localdate()
+    named = {page for name in set(wanted) if name for page in pages.get(name, [])}
+    return [pk for _is_article, pk, visible_from in sorted(named) if visible_from and visible_from <= today]
 
 
-def _pinned_first(plan, results, synonyms):
+def _pinned_first(plan, results, synonyms, names):
     """The answers a reader plainly asked for lead the first page, whatever the ranking says."""
-    pinned = _definitions(plan) + _named_pages(plan, synonyms)
+    pinned = [doc.pk for doc in _definitions(plan)] + _named_pages(plan, synonyms, names)
     if not pinned:
         return results
-    by_id = SearchDocument.objects.in_bulk([doc.pk for doc in pinned])
-    first = [_result(by_id[doc.pk], plan.highlight_words()) for doc in pinned]
+    by_id = SearchDocument.objects.in_bulk(pinned)
+    first = [_result(by_id[pk], plan.highlight_words()) for pk in pinned if pk in by_id]
     urls = {result.url for result in first}
     return first + [result for result in results if result.url not in urls]
 
@@ -212,7 +223,8 @@ def _pinned_first(plan, results, synonyms):
 def search(raw, page=1, language_code=None):
     """Search published content in a language (the active one). Raises query.QueryRejected for input that must be refused."""
     code = language_code or translation.get_language() or "en"
-    synonyms, speller = language(code)
+    data = _language_data(code)
+    synonyms, speller = data["synonyms"], data["speller"]
     plan = make_plan(raw, synonyms, code)
     result = SearchPage(query=plan.text, page=page)
     if plan.empty:
@@ -227,6 +239,6 @@ def search(raw, page=1, language_code=None):
         result.showing_corrected = bool(result.total)
     if page == 1:
         shown_plan = corrected_plan if result.showing_corrected else plan
-        result.results = _pinned_first(shown_plan, result.results, synonyms)[:PAGE_SIZE]
+        result.results = _pinned_first(shown_plan, result.results, synonyms, data["names"])[:PAGE_SIZE]
         result.total = max(result.total, len(result.results))
     return result
