@@ -32,15 +32,12 @@ def topic_terms():
     return terms
 
 
-def page_annotator(*, topics, this_page=None):
-    """Links to the treatments and conditions a page names (when `topics`), and definitions of glossary terms.
+def page_annotator(this_page=None):
+    """Links to the treatments and conditions a page names, and definitions of glossary terms.
 
     `this_page` is the address of the page itself, which never links to itself.
     """
-    annotator = PageAnnotator(Vocabulary((topic_terms() if topics else []) + glossary_terms()))
-    if this_page:
-        annotator.done.add(this_page)
-    return annotator
+    return PageAnnotator(Vocabulary(topic_terms() + glossary_terms()), already_linked=[this_page] if this_page else [])
 
 
 def annotated_sections(entry, annotator, placer):

@@ -80,9 +80,9 @@ def annotate_first_mentions(fragment, vocabulary, done=None):
 class PageAnnotator:
     """Marks first mentions across every section of one page."""
 
-    def __init__(self, vocabulary):
+    def __init__(self, vocabulary, already_linked=()):
         self.vocabulary = vocabulary
-        self.done = set()
+        self.done = set(already_linked)
 
     def section(self, fragment):
         return annotate_first_mentions(fragment, self.vocabulary, self.done)

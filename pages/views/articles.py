@@ -63,7 +63,7 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         topics = topics_of_article(article)
-        annotator = page_annotator(topics=True)
+        annotator = page_annotator()
         placer = CardPlacer(article.body_html)
         review = status_of(article_item(article, placer.cards))
         context.update(

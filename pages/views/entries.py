@@ -52,7 +52,7 @@ class EntryDetailView(StaffPreviewMixin, DetailView):
         entry = self.object
         placer = CardPlacer(*(entry.html(name) for name in entry.MARKDOWN_FIELDS))
         context.update(
-            sections=annotated_sections(entry, page_annotator(topics=True, this_page=entry.get_absolute_url()), placer),
+            sections=annotated_sections(entry, page_annotator(this_page=entry.get_absolute_url()), placer),
             picture=uploaded_picture(entry.image_key, entry.image_alt),
             articles=relations.related_articles(self.topic_kind, entry.slug),
             review=status_of(entry_item(self.review_kind, entry, get_language())),

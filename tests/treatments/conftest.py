@@ -6,6 +6,21 @@ from treatments.models import CareCard, Condition, Treatment
 
 _card_numbers = itertools.count(1)
 
+# The pages this release adds to the clinic's range (issue 15).
+NEW_IN_THIS_RELEASE = {
+    "treatment": [
+        "epidural-steroid-injections",
+        "facet-joint-injections",
+        "joint-injections",
+        "sacroiliac-joint-injections",
+        "vertebral-augmentation",
+        "peripheral-nerve-stimulation",
+        "intrathecal-drug-delivery",
+        "trigger-point-injections",
+    ],
+    "condition": ["spinal-stenosis", "headache-and-occipital-neuralgia", "pain-after-spine-surgery"],
+}
+
 TREATMENT_TEXT = {
     "plain_alias": "using heat to quiet a pain nerve",
     "summary": "A test treatment.",

@@ -5,26 +5,16 @@ import re
 import pytest
 
 from search.service import search
+from tests.treatments.conftest import NEW_IN_THIS_RELEASE
 from treatments.models import Condition, Treatment
 
-NEW_TREATMENTS = [
-    "epidural-steroid-injections",
-    "facet-joint-injections",
-    "joint-injections",
-    "sacroiliac-joint-injections",
-    "vertebral-augmentation",
-    "peripheral-nerve-stimulation",
-    "intrathecal-drug-delivery",
-    "trigger-point-injections",
-]
-NEW_CONDITIONS = ["spinal-stenosis", "headache-and-occipital-neuralgia", "pain-after-spine-surgery"]
 # The shorter names pages use for an entry. Each is that entry's name, never another's: "SI joint
 # injections" is not the joint injections page, though the words are inside it.
 ALSO_CALLED = {
     "/treatments/sacroiliac-joint-injections/": ["si joint injections", "si joint injection"],
     "/treatments/facet-joint-injections/": ["facet joint injections", "facet joint injection"],
 }
-NEW_PAGES = [f"/treatments/{slug}/" for slug in NEW_TREATMENTS] + [f"/conditions/{slug}/" for slug in NEW_CONDITIONS]
+NEW_PAGES = [f"/{kind}s/{slug}/" for kind, slugs in NEW_IN_THIS_RELEASE.items() for slug in slugs]
 
 # What patients type, and the page that must be among the first three results.
 PATIENT_PHRASES = [

@@ -5,6 +5,7 @@ import copy
 import pytest
 from django.core.management import call_command
 
+from tests.treatments.conftest import NEW_IN_THIS_RELEASE
 from treatments import starter
 from treatments.loading import load_starter
 from treatments.models import CareCard, Condition, StarterRecord, Treatment
@@ -105,21 +106,6 @@ def test_incomplete_starter_files_change_nothing_and_say_why(shipped):
 def test_the_command_prints_what_it_did(capsys, shipped):
     call_command("load_starter")
     assert "0 added, 0 updated" in capsys.readouterr().out
-
-
-NEW_IN_THIS_RELEASE = {
-    "treatment": [
-        "epidural-steroid-injections",
-        "facet-joint-injections",
-        "joint-injections",
-        "sacroiliac-joint-injections",
-        "vertebral-augmentation",
-        "peripheral-nerve-stimulation",
-        "intrathecal-drug-delivery",
-        "trigger-point-injections",
-    ],
-    "condition": ["spinal-stenosis", "headache-and-occipital-neuralgia", "pain-after-spine-surgery"],
-}
 
 
 def test_a_site_from_the_last_release_gets_the_new_pages_and_keeps_its_edited_ones(shipped, client):
