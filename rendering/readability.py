@@ -154,17 +154,35 @@ def _round1(number):
     return float(math.floor(number * 10 + math.copysign(0.5, number))) / 10
 
 
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _is_short(sentence):
+    """textstat's test: two words or fewer once punctuation is removed, so a word is a token with a word character."""
+    words = 0
+    for token in sentence.split():
+        if _WORD_CHARACTER.search(token):
+            words += 1
+            if words > 2:
+                return False
+    return True
+
+
 def _flesch_kincaid(text):
     """textstat 0.7.4's flesch_kincaid_grade(text), with syllables counted once per distinct word."""
     stripped = _PUNCTUATION.sub("", text)
-    words = len(stripped.split())
     sentences = _SENTENCE.findall(text)
-    short = sum(1 for sentence in sentences if len(_PUNCTUATION.sub("", sentence).split()) <= 2)
-    sentence_length = _round1(words / max(1, len(sentences) - short))
+    short = sum(1 for sentence in sentences if _is_short(sentence))
     # textstat lowers the text before removing punctuation; when what is left is plain ASCII, lowering it after
     # gives the same words (no character outside letters, digits and spaces lowers into one), with one pass less.
-    lowered = stripped.lower() if stripped.isascii() else _PUNCTUATION.sub("", text.lower())
-    syllables = sum(count * _syllable_count(word) for word, count in Counter(lowered.split()).items())
+    if stripped.isascii():
+        lowered_words = stripped.lower().split()
+        words = len(lowered_words)
+    else:
+        lowered_words = _PUNCTUATION.sub("", text.lower()).split()
+        words = len(stripped.split())
+    sentence_length = _round1(words / max(1, len(sentences) - short))
+    syllables = sum(count * _syllable_count(word) for word, count in Counter(lowered_words).items())
     syllables_per_word = _round1(syllables / words) if words else 0.0
     return _round1(float(0.39 * sentence_length) + float(11.8 * syllables_per_word) - 15.59)
 

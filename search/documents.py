@@ -17,6 +17,10 @@ def _visible_from(item):
     return None if item.draft else item.published
 
 
+# What article_document reads: a sync indexes articles just saved, and need not read back their HTML.
+ARTICLE_FIELDS = ["slug", "language", "title", "summary", "body_text", "draft", "published"]
+
+
 def article_document(article):
     return SearchDocument(
         key=document_key("article", article.slug, article.language),

@@ -10,6 +10,7 @@ from .models import SearchDocument
 WEIGHTS = (10.0, 8.0, 3.0, 1.0)
 RANK_FUNCTION = "bm25(search_fts, {}, {}, {}, {})".format(*WEIGHTS)
 HEAD_COLUMNS = "{title aliases summary} : "
+DELETE_BATCH = 500  # ids in one statement, well under SQLite's limit on parameters
 # Drafts and pages published later: few, found through the index on visible_from. Leaving them out
 # by id spares reading each matching row, whose visible_from is stored after the long body.
 VISIBLE_MATCHES = (
@@ -29,19 +30,23 @@ def _indexed(text, language):
 
 class SqliteBackend:
     def write(self, documents):
+        latest = {doc.pk: doc for doc in documents}  # a document saved twice in one batch is indexed as last saved
+        self.delete(list(latest))
+        rows = [
+            [doc.pk, *(_indexed(text, doc.language) for text in (doc.title, doc.aliases, doc.summary, doc.body)), doc.language]
+            for doc in latest.values()
+        ]
         with connection.cursor() as cursor:
-            for doc in documents:
-                texts = [_indexed(text, doc.language) for text in (doc.title, doc.aliases, doc.summary, doc.body)]
-                cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [doc.pk])
-                cursor.execute(
-                    "INSERT INTO search_fts (rowid, title, aliases, summary, body, language) VALUES (%s, %s, %s, %s, %s, %s)",
-                    [doc.pk, *texts, doc.language],
-                )
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, title, aliases, summary, body, language) VALUES (%s, %s, %s, %s, %s, %s)", rows
+            )
 
     def delete(self, ids):
         with connection.cursor() as cursor:
-            for pk in ids:
-                cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [pk])
+            for start in range(0, len(ids), DELETE_BATCH):
+                batch = ids[start : start + DELETE_BATCH]
+                marks = ", ".join(["%s"] * len(batch))
+                cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", batch)  # noqa: S608 (placeholders only)
 
     def clear(self):
         with connection.cursor() as cursor:

@@ -20,9 +20,10 @@ def _save(new_documents):
     for doc in new_documents:
         doc.pk = existing.get(doc.key)
     fields = ["language", "kind", "title", "aliases", "summary", "body", "url", "visible_from"]
-    SearchDocument.objects.bulk_update([d for d in new_documents if d.pk], fields, batch_size=500)
-    created = SearchDocument.objects.bulk_create([d for d in new_documents if not d.pk], batch_size=500)
-    saved = [d for d in new_documents if d.pk] + list(created)
+    known = [doc for doc in new_documents if doc.pk]
+    SearchDocument.objects.bulk_update(known, fields, batch_size=500)
+    created = SearchDocument.objects.bulk_create([doc for doc in new_documents if not doc.pk], batch_size=500)
+    saved = known + created
     if any(doc.pk is None for doc in saved):
         saved = list(SearchDocument.objects.filter(key__in=[doc.key for doc in new_documents]))
     backend().write(saved)
@@ -42,7 +43,8 @@ BATCH = 500  # documents built and written at a time, so a cold sync of 10,000 a
 def index_articles(slugs):
     slugs = list(slugs)
     for start in range(0, len(slugs), BATCH):
-        articles = Article.objects.filter(slug__in=slugs[start : start + BATCH]).prefetch_related("tags")
+        articles = Article.objects.filter(slug__in=slugs[start : start + BATCH]).only(*documents.ARTICLE_FIELDS)
+        articles = articles.prefetch_related("tags")
         _save([documents.article_document(article) for article in articles])
 
 

@@ -161,3 +161,13 @@ def test_a_callout_whose_words_wrap_onto_the_next_line_is_still_flagged():
     assert hand_written_emergency_lists('!!! warning "Get help"\n    If your legs go weak, go to the emergency\n    room.\n') == [
         1
     ]
+
+
+@pytest.mark.parametrize("text", ["ER staff can help if you have:\n- Fever", "If you have these, go to the\tER:\n- Chest pain\n"])
+def test_er_counts_as_a_word_at_the_start_of_a_page_and_after_any_space(text):
+    assert hand_written_emergency_lists(text) == [1]
+
+
+@pytest.mark.parametrize("words", ["Tell your other doctor or a carer, never later", "Call the number on your letter"])
+def test_words_that_only_end_in_er_send_no_one_for_help(words):
+    assert hand_written_emergency_lists(f"{words}:\n- Fever\n") == []
