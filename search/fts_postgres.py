@@ -111,7 +111,7 @@ class PostgresBackend:
             ids = [row[0] for row in cursor.fetchall()]
         return ids, max(len(body), len(ids) + offset)
 
-    def has_hits(self, word, today, language="en"):
+    def has_hits(self, word, today, language):
         """Whether any visible page in the language contains the word (stops at the first)."""
         config = CONFIGURATIONS[language]
         with connection.cursor() as cursor:

@@ -63,10 +63,6 @@ class SqliteBackend:
             terms[-1] += "*"
         return terms + [_fts5_string(_indexed(" ".join(phrase), language)) for phrase in plan.phrases]
 
-    @classmethod
-    def match_expression(cls, plan, language="en"):
-        return " OR ".join(cls.match_terms(plan, language))
-
     def search(self, plan, today, limit, offset, language="en"):
         """Rank candidates with bm25, weigh the best few hundred by kind, and count the matches.
 
@@ -108,7 +104,7 @@ class SqliteBackend:
             )
             return cursor.fetchone()[0]
 
-    def has_hits(self, word, today, language="en"):
+    def has_hits(self, word, today, language):
         """Whether any visible page in the language contains the word (stops at the first)."""
         with connection.cursor() as cursor:
             cursor.execute(VISIBLE_MATCHES, [_fts5_string(_indexed(word, language)), language, today, 1])

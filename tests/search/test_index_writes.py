@@ -57,3 +57,21 @@ def test_removing_more_pages_than_one_statement_holds_removes_them_all(monkeypat
     indexer.remove([document.key for document in documents[:4]])
     assert [title for _, title in _full_text_rows() if title.startswith("Okapi")] == ["Okapi 4"]
     assert [result.title for result in search("okapi").results] == ["Okapi 4"]
+
+
+def test_a_spanish_word_is_found_in_any_of_its_forms_when_checking_for_hits():
+    """The spelling check asks whether a typed word is on any page before it suggests another."""
+    document = SearchDocument(
+        key="es/article:descanso",
+        language="es",
+        kind="article",
+        title="Descanso",
+        body="El descanso ayuda a la espalda.",
+        url="/es/articulos/descanso/",
+        visible_from=datetime.date.min,
+    )
+    document.save()
+    backend().write([document])
+    today = datetime.date.today()
+    assert backend().has_hits("ayudan", today, "es")
+    assert not backend().has_hits("ayudan", today, "en")
