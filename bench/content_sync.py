@@ -7,11 +7,11 @@ building the same 1,000 articles (about 17 s on this machine).
 The floor of a cold sync is Python-Markdown itself: the same files' bodies
 converted with the site's extensions and their config, one after another in
 this process, divided by the number of worker processes the sync parses
-with. Goal: a cold sync at most 1.5 times
-its floor. The sync runs with the settings that ship; the floor is measured
-in the same run, just before it, so a busy machine weighs on both. The same
-conversion in as many processes at once, shown beside it, is what the cores
-give when they share the work.
+with. Goal: a cold sync at most 1.5 times its floor. The sync runs with the
+settings that ship; the floor is measured in the same run, taking turns with
+it, so a busy machine weighs on both. The same conversion in as many
+processes at once, shown beside it, is what the cores give when they share
+the work.
 """
 
 import json
