@@ -31,8 +31,11 @@ BASELINE_SECONDS = min(SECONDS, 10)
 P99_GOAL_MS, NGINX_GOAL, FRESH_GOAL_S = 100, 0.8, 2.0
 
 
-def wrk(url, connections, seconds):
+def wrk(url, connections, seconds, script=None):
+    """wrk's rate, median and p99 latency, socket errors and non-2xx count; `script` is a wrk Lua script."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s", url]
+    if script:
+        command[1:1] = ["-s", str(script)]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     latency = {p: _ms(re.search(rf"\s{p}%\s+([\d.]+\w+)", output).group(1)) for p in ("50", "99")}

@@ -11,6 +11,7 @@ BENCHMARKS = [
     "search_latency.py",
     "images.py",
     "load.py",
+    "memory_soak.py",
     "scale.py",
     "observatory.py",
 ]
