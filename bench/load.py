@@ -14,14 +14,13 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.local_server import PROJECT, free_port, rss_mb, running_server, worker_pids  # noqa: E402
+from bench.local_server import PROJECT, free_port, rss_mb, serving_shipped_content, worker_pids  # noqa: E402
 from bench.nginx_local import available, running_nginx  # noqa: E402
 
 PAGES = {"article": "/articles/nerve-blocks/", "home": "/", "search": "/search/?q=sciatica"}
@@ -80,51 +79,46 @@ def main():
         print("== Load: needs wrk, nginx and openssl (Debian packages); skipped")
         return
     print(f"== Load: make serve as shipped (gthread, no recycling), wrk {SECONDS} s per app run, {os.cpu_count()} cores")
-    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
-        workdir = Path(tmp)
-        content = workdir / "content"
-        shutil.copytree(PROJECT / "content", content)
-        with running_server(workdir / "app", CONTENT_DIR=str(content), LOG_LEVEL="INFO") as (site, master, env):
-            static_dir = workdir / "plain"
-            static_dir.mkdir()
-            for name, path in PAGES.items():
-                (static_dir / f"{name}.html").write_bytes(urllib.request.urlopen(site + path).read())  # noqa: S310
-            ports = {name: free_port() for name in ("http", "https", "static", "static_tls")}
-            app_port = int(site.rsplit(":", 1)[1])
-            with running_nginx(workdir / "nginx", app_port, workdir / "app" / "static", workdir / "app" / "media",
-                               static_dir, ports["http"], ports["https"], ports["static"], ports["static_tls"]):  # fmt: skip
-                static = f"http://127.0.0.1:{ports['static']}"
-                static_tls = f"https://localhost:{ports['static_tls']}"
-                proxied = f"https://localhost:{ports['https']}"
-                started = memory(master)
-                for connections in CONNECTIONS:
-                    print(f" {connections} connections")
-                    for name, path in PAGES.items():
-                        baseline = wrk(f"{static}/{name}.html", connections, BASELINE_SECONDS)
-                        tls_baseline = wrk(f"{static_tls}/{name}.html", connections, BASELINE_SECONDS)
-                        goal = P99_GOAL_MS if connections == 50 else None
-                        row(f"nginx static {name}", baseline)
-                        row(f"app {name} (make serve)", wrk(site + path, connections, SECONDS), baseline["rate"], p99_goal=goal)
-                        through = wrk(proxied + path, connections, BASELINE_SECONDS)
-                        row(f"nginx example (TLS) {name}", through, tls_baseline["rate"], "TLS static")
-                        share = through["rate"] / tls_baseline["rate"]
-                        verdict = "met" if share >= NGINX_GOAL else "MISSED"
-                        print(f"    through nginx {share:.3f} of static: goal >= {NGINX_GOAL} ({verdict})")
-                ended = memory(master)
-                print(" Worker memory (RSS) at the start and end of the load runs:")
-                for pid in sorted(set(started) | set(ended)):
-                    print(f"  worker {pid}: {started.get(pid, 0):.1f} MB -> {ended.get(pid, 0):.1f} MB")
-                if set(started) != set(ended):
-                    print("  workers changed during the run (a worker was replaced)")
-                waits = [
-                    seconds_until_sync_shows(
-                        env, proxied + PAGES["article"], content / "articles" / "nerve-blocks.md", f"Freshness check {attempt}."
-                    )
-                    for attempt in range(3)
-                ]
-                verdict = "met" if max(waits) < FRESH_GOAL_S else "MISSED"
-                figures = ", ".join(f"{wait:.2f}" for wait in waits)
-                print(f" A sync shows through nginx after {figures} s (goal < {FRESH_GOAL_S} s: {verdict})")
+    with serving_shipped_content("bench-load-") as (site, master, env, workdir):
+        static_dir = workdir / "plain"
+        static_dir.mkdir()
+        for name, path in PAGES.items():
+            (static_dir / f"{name}.html").write_bytes(urllib.request.urlopen(site + path).read())  # noqa: S310
+        ports = {name: free_port() for name in ("http", "https", "static", "static_tls")}
+        app_port = int(site.rsplit(":", 1)[1])
+        with running_nginx(workdir / "nginx", app_port, workdir / "app" / "static", workdir / "app" / "media",
+                           static_dir, ports["http"], ports["https"], ports["static"], ports["static_tls"]):  # fmt: skip
+            static = f"http://127.0.0.1:{ports['static']}"
+            static_tls = f"https://localhost:{ports['static_tls']}"
+            proxied = f"https://localhost:{ports['https']}"
+            started = memory(master)
+            for connections in CONNECTIONS:
+                print(f" {connections} connections")
+                for name, path in PAGES.items():
+                    baseline = wrk(f"{static}/{name}.html", connections, BASELINE_SECONDS)
+                    tls_baseline = wrk(f"{static_tls}/{name}.html", connections, BASELINE_SECONDS)
+                    goal = P99_GOAL_MS if connections == 50 else None
+                    row(f"nginx static {name}", baseline)
+                    row(f"app {name} (make serve)", wrk(site + path, connections, SECONDS), baseline["rate"], p99_goal=goal)
+                    through = wrk(proxied + path, connections, BASELINE_SECONDS)
+                    row(f"nginx example (TLS) {name}", through, tls_baseline["rate"], "TLS static")
+                    share = through["rate"] / tls_baseline["rate"]
+                    verdict = "met" if share >= NGINX_GOAL else "MISSED"
+                    print(f"    through nginx {share:.3f} of static: goal >= {NGINX_GOAL} ({verdict})")
+            ended = memory(master)
+            print(" Worker memory (RSS) at the start and end of the load runs:")
+            for pid in sorted(set(started) | set(ended)):
+                print(f"  worker {pid}: {started.get(pid, 0):.1f} MB -> {ended.get(pid, 0):.1f} MB")
+            if set(started) != set(ended):
+                print("  workers changed during the run (a worker was replaced)")
+            article = workdir / "content" / "articles" / "nerve-blocks.md"
+            waits = [
+                seconds_until_sync_shows(env, proxied + PAGES["article"], article, f"Freshness check {attempt}.")
+                for attempt in range(3)
+            ]
+            verdict = "met" if max(waits) < FRESH_GOAL_S else "MISSED"
+            figures = ", ".join(f"{wait:.2f}" for wait in waits)
+            print(f" A sync shows through nginx after {figures} s (goal < {FRESH_GOAL_S} s: {verdict})")
 
 
 if __name__ == "__main__":

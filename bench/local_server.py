@@ -6,9 +6,11 @@ them measure the same thing `make serve` runs.
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -88,6 +90,20 @@ def running_server(workdir, **extra):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def serving_shipped_content(prefix):
+    """`make serve` as shipped, on a copy of the shipped content: yield (base URL, master, environment, work folder).
+
+    The content is at work folder / "content", for a run that edits it.
+    """
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        workdir = Path(tmp)
+        content = workdir / "content"
+        shutil.copytree(PROJECT / "content", content)
+        with running_server(workdir / "app", CONTENT_DIR=str(content), LOG_LEVEL="INFO") as (site, master, env):
+            yield site, master, env, workdir
 
 
 @contextlib.contextmanager

@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.load import wrk  # noqa: E402
-from bench.local_server import PROJECT, rss_mb, running_server, worker_pids  # noqa: E402
+from bench.local_server import PROJECT, rss_mb, serving_shipped_content, worker_pids  # noqa: E402
 
 MINUTES = int(os.environ.get("BENCH_SOAK_MINUTES", "15"))
 CONNECTIONS = 50
@@ -64,33 +63,29 @@ def main():
         print("== Memory soak: needs wrk (Debian package); skipped")
         return
     print(f"== Memory soak: make serve as shipped, {CONNECTIONS} connections for {MINUTES} minutes")
-    with tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp:
-        workdir = Path(tmp)
-        content = workdir / "content"
-        shutil.copytree(PROJECT / "content", content)
-        with running_server(workdir / "app", CONTENT_DIR=str(content), LOG_LEVEL="INFO") as (site, master, _):
-            paths = site_paths(site)
-            script = rotation_script(paths, workdir)
-            print(f"  {len(paths)} addresses in turn: every page in the sitemap and every relevance-set search")
-            history = {pid: [rss_mb(pid)] for pid in worker_pids(master.pid)}
-            print("  minute   req/s   errors  non-2xx   RSS per worker (MB)")
-            print(f"  {0:>6} {'':>7} {'':>8} {'':>8}   " + "  ".join(f"{rss[-1]:6.1f}" for rss in history.values()))
-            for minute in range(1, MINUTES + 1):
-                result = wrk(site + "/", CONNECTIONS, 60, script=script)
-                for pid in history:
-                    history[pid].append(rss_mb(pid))
-                print(
-                    f"  {minute:>6} {result['rate']:>7.0f} {result['errors']:>8} {result['non_2xx']:>8}   "
-                    + "  ".join(f"{rss[-1]:6.1f}" for rss in history.values())
-                )
-            if set(history) != set(worker_pids(master.pid)):
-                print("  workers changed during the run (a worker was replaced)")
-            growth = max((rss[-1] - rss[1]) / rss[1] for rss in history.values())
-            verdict = "met" if growth < GROWTH_GOAL else "MISSED"
+    with serving_shipped_content("bench-soak-") as (site, master, _, workdir):
+        paths = site_paths(site)
+        script = rotation_script(paths, workdir)
+        print(f"  {len(paths)} addresses in turn: every page in the sitemap and every relevance-set search")
+        history = {pid: [rss_mb(pid)] for pid in worker_pids(master.pid)}
+        print("  minute   req/s   errors  non-2xx   RSS per worker (MB)")
+        print(f"  {0:>6} {'':>7} {'':>8} {'':>8}   " + "  ".join(f"{rss[-1]:6.1f}" for rss in history.values()))
+        for minute in range(1, MINUTES + 1):
+            result = wrk(site + "/", CONNECTIONS, 60, script=script)
+            for pid in history:
+                history[pid].append(rss_mb(pid))
             print(
-                f"  growth from minute 1 (caches filled) to the end: at most {growth:.1%} a worker"
-                f" (goal < {GROWTH_GOAL:.0%}: {verdict})"
+                f"  {minute:>6} {result['rate']:>7.0f} {result['errors']:>8} {result['non_2xx']:>8}   "
+                + "  ".join(f"{rss[-1]:6.1f}" for rss in history.values())
             )
+        if set(history) != set(worker_pids(master.pid)):
+            print("  workers changed during the run (a worker was replaced)")
+        growth = max((rss[-1] - rss[1]) / rss[1] for rss in history.values())
+        verdict = "met" if growth < GROWTH_GOAL else "MISSED"
+        print(
+            f"  growth from minute 1 (caches filled) to the end: at most {growth:.1%} a worker"
+            f" (goal < {GROWTH_GOAL:.0%}: {verdict})"
+        )
 
 
 if __name__ == "__main__":
