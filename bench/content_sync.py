@@ -45,7 +45,6 @@ def _sync(content_dir, database):
         "DATABASE_URL": database,
         "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-0123456789",
         "DJANGO_DEBUG": "",
-        "LOG_LEVEL": "WARNING",
     }
     result = subprocess.run([sys.executable, str(BENCH / "_sync_once.py")], env=env, capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
