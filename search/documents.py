@@ -35,36 +35,47 @@ def article_document(article):
     )
 
 
+def _questions(entry):
+    return [f"{faq.question or ''} {faq.answer or ''}" for faq in entry.faqs.all()]
+
+
+def _entry_document(entry, kind, language, *, aliases, summary, more_text):
+    """A treatment's or condition's page in one language (call it with that language active)."""
+    return SearchDocument(
+        key=document_key(kind, entry.slug, language),
+        language=language,
+        kind=kind,
+        title=entry.name,
+        aliases=" ; ".join(aliases),
+        summary=summary,
+        body=_text(*(entry.rendered or {}).values()) + "\n" + "\n".join(more_text),
+        url=entry.get_absolute_url(),
+        visible_from=_visible_from(entry),
+    )
+
+
 def treatment_document(treatment, language="en"):
     with translation.override(language):
         risks = [risk.description or "" for risk in treatment.risks.all()]
-        faqs = [f"{faq.question or ''} {faq.answer or ''}" for faq in treatment.faqs.all()]
-        return SearchDocument(
-            key=document_key("treatment", treatment.slug, language),
-            language=language,
-            kind=SearchDocument.TREATMENT,
-            title=treatment.name,
-            aliases=" ; ".join([treatment.plain_alias or "", *treatment.other_name_list]),
+        return _entry_document(
+            treatment,
+            SearchDocument.TREATMENT,
+            language,
+            aliases=[treatment.plain_alias or "", *treatment.other_name_list],
             summary=treatment.summary,
-            body=_text(*(treatment.rendered or {}).values()) + "\n" + "\n".join(risks + faqs),
-            url=treatment.get_absolute_url(),
-            visible_from=_visible_from(treatment),
+            more_text=risks + _questions(treatment),
         )
 
 
 def condition_document(condition, language="en"):
     with translation.override(language):
-        faqs = [f"{faq.question or ''} {faq.answer or ''}" for faq in condition.faqs.all()]
-        return SearchDocument(
-            key=document_key("condition", condition.slug, language),
-            language=language,
-            kind=SearchDocument.CONDITION,
-            title=condition.name,
-            aliases=" ; ".join(condition.other_name_list),
+        return _entry_document(
+            condition,
+            SearchDocument.CONDITION,
+            language,
+            aliases=condition.other_name_list,
             summary=f"{condition.lead} {condition.summary}",
-            body=_text(*(condition.rendered or {}).values()) + "\n" + "\n".join(faqs),
-            url=condition.get_absolute_url(),
-            visible_from=_visible_from(condition),
+            more_text=_questions(condition),
         )
 
 
