@@ -51,7 +51,6 @@ def production_env(workdir, port, **extra):
         "SITE_URL": f"http://127.0.0.1:{port}",
         "HOST": "127.0.0.1",
         "PORT": str(port),
-        "LOG_LEVEL": "WARNING",
     }
     env.pop("CACHE_URL", None)
     env.update(extra)
@@ -102,7 +101,7 @@ def serving_shipped_content(prefix):
         workdir = Path(tmp)
         content = workdir / "content"
         shutil.copytree(PROJECT / "content", content)
-        with running_server(workdir / "app", CONTENT_DIR=str(content), LOG_LEVEL="INFO") as (site, master, env):
+        with running_server(workdir / "app", CONTENT_DIR=str(content)) as (site, master, env):
             yield site, master, env, workdir
 
 

@@ -104,7 +104,6 @@ def _env(database_url, content_dir):
         "DJANGO_DEBUG": "",
         "DATABASE_URL": database_url,
         "CONTENT_DIR": str(content_dir),
-        "LOG_LEVEL": "ERROR",
     }
     env.pop("CACHE_URL", None)
     return env
