@@ -75,3 +75,26 @@ def test_a_spanish_word_is_found_in_any_of_its_forms_when_checking_for_hits():
     today = datetime.date.today()
     assert backend().has_hits("ayudan", today, "es")
     assert not backend().has_hits("ayudan", today, "en")
+
+
+def _index_bytes():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sum(length(block)) FROM search_fts_data")
+        return cursor.fetchone()[0]
+
+
+@sqlite_only
+def test_an_index_cleared_and_written_again_is_no_larger_than_the_first_time():
+    """A rebuild clears the index and writes every page again; what was cleared must not linger and slow searches."""
+    backend().clear()
+    documents = [_document(f"story-{number}", f"Okapi {number}") for number in range(200)]
+    for number, document in enumerate(documents):
+        document.body = f"walks gently through the forest in the morning, story {number} " * 20
+        document.save()
+    backend().write(documents)
+    first = _index_bytes()
+    backend().clear()
+    assert _full_text_rows() == []
+    backend().write(documents)
+    assert _index_bytes() <= first * 1.05
+    assert len(search("okapi forest").results) == 10
