@@ -40,12 +40,15 @@ def remove(keys):
 BATCH = 500  # documents built and written at a time, so a cold sync of 10,000 articles stays small in memory
 
 
+def _article_documents(articles):
+    """Search documents for a batch of articles, reading only the fields a document uses (not their HTML)."""
+    return [documents.article_document(article) for article in articles.only(*documents.ARTICLE_FIELDS).prefetch_related("tags")]
+
+
 def index_articles(slugs):
     slugs = list(slugs)
     for start in range(0, len(slugs), BATCH):
-        articles = Article.objects.filter(slug__in=slugs[start : start + BATCH]).only(*documents.ARTICLE_FIELDS)
-        articles = articles.prefetch_related("tags")
-        _save([documents.article_document(article) for article in articles])
+        _save(_article_documents(Article.objects.filter(slug__in=slugs[start : start + BATCH])))
 
 
 def _entry_languages(entry):
@@ -94,8 +97,8 @@ def rebuild():
     SearchDocument.objects.all().delete()
     _save([doc for t in Treatment.objects.prefetch_related("risks", "faqs") for doc in entry_documents(t)])
     _save([doc for c in Condition.objects.prefetch_related("faqs") for doc in entry_documents(c)])
-    for start in range(0, Article.objects.count(), BATCH):
-        batch = Article.objects.order_by("pk").prefetch_related("tags")[start : start + BATCH]
-        _save([documents.article_document(article) for article in batch])
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        _save(_article_documents(Article.objects.filter(pk__in=ids[start : start + BATCH]).order_by("pk")))
     index_glossary()
     return SearchDocument.objects.count()

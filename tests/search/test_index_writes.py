@@ -14,8 +14,8 @@ from treatments.models import Treatment
 pytestmark = pytest.mark.django_db
 
 
-def _document(key, title):
-    return SearchDocument(key=key, kind="article", title=title, url=f"/articles/{key}/", visible_from=datetime.date.min)
+def _document(key, title, **fields):
+    return SearchDocument(key=key, kind="article", title=title, url=f"/articles/{key}/", visible_from=datetime.date.min, **fields)
 
 
 def _full_text_rows():
@@ -61,15 +61,7 @@ def test_removing_more_pages_than_one_statement_holds_removes_them_all(monkeypat
 
 def test_a_spanish_word_is_found_in_any_of_its_forms_when_checking_for_hits():
     """The spelling check asks whether a typed word is on any page before it suggests another."""
-    document = SearchDocument(
-        key="es/article:descanso",
-        language="es",
-        kind="article",
-        title="Descanso",
-        body="El descanso ayuda a la espalda.",
-        url="/es/articulos/descanso/",
-        visible_from=datetime.date.min,
-    )
+    document = _document("es/article:descanso", "Descanso", language="es", body="El descanso ayuda a la espalda.")
     document.save()
     backend().write([document])
     today = datetime.date.today()
